@@ -1,0 +1,136 @@
+"""Who may see and change what: one function, `scope_for(user, action)`, for the whole portal.
+
+A scope is a set of union subtrees plus, for roles that oversee an industry union as a whole,
+the industry unions themselves (whose records include enterprises that have no union yet).
+Every scoped queryset filters through it (see `ScopedQuerySet`), so no view computes access
+on its own.
+
+    grassroots officer   their union with its branches and groups       view, change
+    area cadre (包片)    the unions assigned to them today                 view
+    industry staff       every union and enterprise of their industry union view, change
+    leadership           their industry union, or both when none is set    view
+    superuser            everything                                         view, change
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+VIEW = "view"
+CHANGE = "change"
+ACTIONS = (VIEW, CHANGE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False
+    industry_union_ids: frozenset[int] = field(default_factory=frozenset)
+    subtree_paths: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.everything or self.industry_union_ids or self.subtree_paths)
+
+    def union_condition(self, prefix: str = "") -> Q:
+        """A Q over Union rows in scope; `prefix` ("union__") reaches a Union through a relation."""
+        if self.everything:
+            return Q()
+        condition = Q(pk__in=[]) if not prefix else Q(**{f"{prefix}pk__in": []})
+        if self.industry_union_ids:
+            condition |= Q(**{f"{prefix}industry_union_id__in": sorted(self.industry_union_ids)})
+        for path in self.subtree_paths:
+            condition |= Q(**{f"{prefix}path__startswith": path})
+        return condition
+
+    def industry_condition(self, field_name: str = "industry_union_id") -> Q:
+        """A Q over rows that belong to a whole industry union in scope (no union of their own)."""
+        if self.everything:
+            return Q()
+        return Q(**{f"{field_name}__in": sorted(self.industry_union_ids)})
+
+
+EMPTY = Scope()
+EVERYTHING = Scope(everything=True)
+
+
+def scope_for(user, action: str = VIEW) -> Scope:
+    """The scope of `user` for `action` ("view" or "change"), cached on the user object."""
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown action {action!r}")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return EMPTY
+    cache = user.__dict__.setdefault("_scope_cache", {})
+    if action not in cache:
+        cache[action] = _compute_scope(user, action)
+    return cache[action]
+
+
+def role_of(user):
+    """The user's unions.Role (None without one), loaded once per request."""
+    from unions.models import Role
+
+    if not user.is_authenticated:
+        return None
+    if "_role_cache" not in user.__dict__:
+        user._role_cache = (
+            Role.objects.select_related("union", "industry_union").filter(user=user).first()
+        )
+    return user._role_cache
+
+
+def _compute_scope(user, action: str) -> Scope:
+    from unions.models import AreaAssignment, RoleKind
+
+    if user.is_superuser:
+        return EVERYTHING
+    role = role_of(user)
+    if role is None:
+        return EMPTY
+    if role.kind == RoleKind.GRASSROOTS_OFFICER:
+        return Scope(subtree_paths=(role.union.path,))
+    if role.kind == RoleKind.INDUSTRY_STAFF:
+        return Scope(industry_union_ids=frozenset({role.industry_union_id}))
+    if action != VIEW:
+        return EMPTY  # area cadres and leadership read; they do not edit records
+    if role.kind == RoleKind.LEADERSHIP:
+        if role.industry_union_id is None:
+            return EVERYTHING
+        return Scope(industry_union_ids=frozenset({role.industry_union_id}))
+    if role.kind == RoleKind.AREA_CADRE:
+        today = timezone.localdate()
+        paths = (
+            AreaAssignment.objects.filter(cadre=user, starts_on__lte=today)
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+            .order_by("union__path")
+            .values_list("union__path", flat=True)
+        )
+        return Scope(subtree_paths=tuple(paths))
+    return EMPTY
+
+
+def can_change_anything(user) -> bool:
+    return not scope_for(user, CHANGE).is_empty
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Base of every queryset whose rows belong to a union.
+
+    Subclasses say how a row reaches its union (`union_path`, "" for Union itself), or override
+    `scope_condition` when the rule is richer (an enterprise without a union, say).
+    """
+
+    union_path: str = "union"
+
+    def scope_condition(self, scope: Scope) -> Q:
+        prefix = f"{self.union_path}__" if self.union_path else ""
+        return scope.union_condition(prefix)
+
+    def for_user(self, user, action: str = VIEW):
+        scope = scope_for(user, action)
+        if scope.is_empty:
+            return self.none()
+        return self.filter(self.scope_condition(scope))

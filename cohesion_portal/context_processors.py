@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.urls import resolve
+from django.urls.exceptions import Resolver404
+
+from . import navigation
+from .access import role_of
+
+
+def portal(request):
+    try:
+        current = resolve(request.path_info)
+        current_name = (
+            f"{current.namespace}:{current.url_name}" if current.namespace else current.url_name
+        )
+    except Resolver404:
+        current_name = ""
+    return {
+        "portal_name": settings.PORTAL_NAME,
+        "user_role": role_of(request.user) if hasattr(request, "user") else None,
+        "navigation": navigation.menu(),
+        "current_url_name": current_name,
+        "current_app": current_name.split(":")[0] if ":" in current_name else "",
+    }

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FormSubmission(models.Model):
+    """A form's one-time token, used once: a second submit of the same form creates nothing.
+
+    The unique token makes the database, not the browser, decide which of two concurrent
+    submits wins (see cohesion_portal.views.SubmitOnceMixin).
+    """
+
+    token = models.UUIDField(unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE)
+    result_url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self):
+        return str(self.token)

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from .views import HomeView
+
+admin.site.site_header = _("Cohesion Project Portal · administration")
+admin.site.site_title = _("Cohesion Project Portal")
+admin.site.index_title = _("Administration")
+
+
+def _superusers_only(request):
+    # The admin bypasses the scopes, so only superusers (who see everything anyway) get in.
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("unions/", include("unions.urls")),
+    path("admin/", admin.site.urls),
+]

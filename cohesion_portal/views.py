@@ -1,0 +1,191 @@
+"""The base views every page of the portal is built on.
+
+`PortalViewMixin`: login required, a title and breadcrumbs. `ScopedViewMixin`: the view's rows
+come only from `Model.objects.for_user(user, action)`, so an object out of scope is a 404;
+a view that has no scoped queryset refuses to run.
+"""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from .access import CHANGE, VIEW, can_change_anything, scope_for
+from .models import FormSubmission
+
+
+class PortalViewMixin(LoginRequiredMixin):
+    """Every page behind the login. Views set `title`, and `breadcrumbs` where they nest."""
+
+    title = ""
+
+    def get_title(self):
+        return self.title
+
+    def get_breadcrumbs(self):
+        """[(label, url or None), ...] shown above the title; the title itself comes last."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.get_title()
+        crumbs = self.get_breadcrumbs()
+        context["breadcrumbs"] = [*crumbs, (context["title"], None)]
+        context["back_url"] = crumbs[-1][1] if crumbs else None
+        return context
+
+
+class ScopedViewMixin(PortalViewMixin):
+    """Rows through the user's scope, always. `scope_action` is "view" or "change"."""
+
+    scope_action = VIEW
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if not hasattr(queryset, "for_user"):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} reads {queryset.model.__name__}, which has no scoped "
+                "queryset (ScopedQuerySet): it would show rows outside the user's scope."
+            )
+        return queryset.for_user(self.request.user, self.scope_action)
+
+
+class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
+    """A filterable, sortable, paginated table; htmx requests get only the table."""
+
+    paginate_by = 25
+    template_name = "portal/list.html"
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["request"] = self.request
+        return kwargs
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["portal/partials/table.html"]
+        return super().get_template_names()
+
+
+class ScopedDetailView(ScopedViewMixin, DetailView):
+    pass
+
+
+class SubmitOnceMixin:
+    """A create form submitted twice (a double click, a resend) creates one record.
+
+    The form carries a one-time token; the first submit stores it with the new record's URL in
+    the same transaction, a later one finds it taken and is sent to that record instead.
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["submission_token"] = forms.UUIDField(
+            widget=forms.HiddenInput, initial=uuid.uuid4, required=False
+        )
+        return form
+
+    def post(self, request, *args, **kwargs):
+        # A resend of a form already saved goes to what it saved, before any validation
+        # (which would now complain that the record exists).
+        try:
+            token = uuid.UUID(request.POST.get("submission_token", ""))
+        except ValueError:
+            token = None
+        earlier = FormSubmission.objects.filter(token=token).first() if token else None
+        if earlier is not None and earlier.result_url:
+            return self._already_saved(earlier)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        token = form.cleaned_data.get("submission_token")
+        if token is None:
+            return super().form_valid(form)
+        earlier = FormSubmission.objects.filter(token=token).first()
+        if earlier is not None:
+            return self._already_saved(earlier)
+        try:
+            with transaction.atomic():
+                submission = FormSubmission.objects.create(token=token, user=self.request.user)
+                response = super().form_valid(form)
+                if isinstance(response, HttpResponseRedirect):
+                    submission.result_url = response.url
+                    submission.save(update_fields=["result_url"])
+                else:  # the save was refused: the token stays unused for the corrected form
+                    transaction.set_rollback(True)
+        except IntegrityError:
+            earlier = FormSubmission.objects.filter(token=token).first()
+            if earlier is None:
+                raise
+            return self._already_saved(earlier)
+        return response
+
+    def _already_saved(self, submission):
+        messages.info(self.request, _("This form was already submitted; it was saved once."))
+        return HttpResponseRedirect(submission.result_url or self.request.path)
+
+
+class ServiceFormMixin:
+    """Save through a service; its ValidationError lands next to the fields it names."""
+
+    success_message = ""
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = self.save(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message % {"object": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
+class ScopedCreateView(SubmitOnceMixin, ServiceFormMixin, PortalViewMixin, CreateView):
+    """A create page: only for users who may change something; choices come from their scope."""
+
+    template_name = "portal/form.html"
+    requires_change = True  # the page itself is refused to read-only roles
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_change_anything(request.user):
+            raise PermissionDenied(_("Your role can view records but not add them."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedUpdateView(ServiceFormMixin, ScopedViewMixin, UpdateView):
+    scope_action = CHANGE
+    template_name = "portal/form.html"
+
+
+class HomeView(PortalViewMixin, TemplateView):
+    template_name = "portal/home.html"
+
+    def get_title(self):
+        return _("Workbench")
+
+    def get_context_data(self, **kwargs):
+        from unions.metrics import scope_overview
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["overview"] = scope_overview(user)
+        context["scope_is_empty"] = scope_for(user).is_empty
+        return context

@@ -1,0 +1,58 @@
+"""Screenshots of the main pages, laptop and phone, for a person to look at.
+
+.venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--out test-artifacts/shots]
+"""
+
+import argparse
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = [
+    ("home", "/"),
+    ("tree", "/unions/"),
+    ("enterprises", "/unions/enterprises/"),
+    ("enterprise-new", "/unions/enterprises/new/"),
+]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument("--out", default="test-artifacts/shots")
+    parser.add_argument("--user", default="qf_staff")
+    parser.add_argument("--password", default="cohesion2026")
+    parser.add_argument("--lang", default="zh-hans")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for device, viewport in (
+            ("laptop", {"width": 1366, "height": 860}),
+            ("phone", {"width": 390, "height": 844}),
+        ):
+            context = browser.new_context(viewport=viewport, locale="zh-CN", device_scale_factor=1)
+            page = context.new_page()
+            page.goto(f"{args.base}/accounts/login/")
+            page.screenshot(path=out / f"{device}-login.png")
+            page.fill("#id_username", args.user)
+            page.fill("#id_password", args.password)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{args.base}/")
+            for name, url in PAGES:
+                page.goto(args.base + url)
+                page.screenshot(path=out / f"{device}-{name}.png", full_page=True)
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

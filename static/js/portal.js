@@ -1,0 +1,34 @@
+// Small behaviours the pages share. Everything works without JavaScript except the tree's
+// in-place opening and the filters' live update.
+(function () {
+  "use strict";
+
+  // A form is sent once: the submit button is disabled after the first click. (The server
+  // also refuses a second submit of the same form; this only saves the person a wait.)
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("submit-once")) return;
+    if (form.dataset.submitted) { event.preventDefault(); return; }
+    form.dataset.submitted = "1";
+    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+  });
+
+  // The union tree: the first click loads a node's units (htmx); later clicks fold and unfold.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".tree-toggle");
+    if (!button) return;
+    var id = button.closest("tr").id.replace("union-", "");
+    var open = button.getAttribute("aria-expanded") === "true";
+    button.setAttribute("aria-expanded", String(!open));
+    if (!button.dataset.loaded) { button.dataset.loaded = "1"; return; }
+    if (open) {
+      document.querySelectorAll('tr[data-ancestors~="' + id + '"]').forEach(function (row) {
+        row.hidden = true;
+        var toggle = row.querySelector(".tree-toggle");
+        if (toggle) toggle.setAttribute("aria-expanded", "false");
+      });
+    } else {
+      document.querySelectorAll('tr[data-parent="' + id + '"]').forEach(function (row) { row.hidden = false; });
+    }
+  });
+})();

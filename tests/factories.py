@@ -1,0 +1,72 @@
+"""Factories for the union tree, built through the services, as users build records."""
+
+import datetime
+import itertools
+
+import factory
+from django.contrib.auth import get_user_model
+
+from unions.credit_codes import make_credit_code
+from unions.models import Enterprise, IndustryUnion, Role, Sector, UnionKind
+from unions.services import union_create
+
+_codes = itertools.count(10_000_000)
+
+
+def credit_code() -> str:
+    return make_credit_code("210202", str(next(_codes)))
+
+
+def industry(code: str = "light-textile") -> IndustryUnion:
+    return IndustryUnion.objects.get(code=code)
+
+
+def make_union(name, *, parent=None, kind=None, industry_code="light-textile", **fields):
+    kind = kind or (UnionKind.COMMITTEE if parent is None else UnionKind.BRANCH)
+    return union_create(
+        actor=None,
+        industry_union=parent.industry_union if parent else industry(industry_code),
+        parent=parent,
+        name=name,
+        kind=kind,
+        **fields,
+    )
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    name = factory.Sequence(lambda n: f"测试用户{n}")
+    password = factory.PostGenerationMethodCall("set_password", "pass-for-tests-1")
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def make_user(kind=None, *, industry_union=None, union=None, **fields):
+    user = UserFactory(**fields)
+    if kind:
+        Role.objects.create(user=user, kind=kind, industry_union=industry_union, union=union)
+    return user
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    name = factory.Sequence(lambda n: f"大连测试企业{n}有限公司")
+    credit_code = factory.LazyFunction(credit_code)
+    industry_union = factory.LazyAttribute(
+        lambda o: o.union.industry_union if o.union else industry()
+    )
+    union = None
+    unionized_on = factory.LazyAttribute(lambda o: datetime.date(2020, 1, 1) if o.union else None)
+    ownership = "private"
+    sector = Sector.TEXTILE
+    headcount = 100
+    migrant_headcount = factory.LazyAttribute(lambda o: o.headcount * 3 // 10)

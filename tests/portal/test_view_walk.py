@@ -1,0 +1,116 @@
+"""Every URL of the project, with every persona, and objects in and out of their scope.
+
+Nothing here lists the views: they are found from the URL configuration, so a view that a later
+issue adds is walked too. A view whose model has no builder in tests/scoping.py, or which does
+not sit behind the login and the scope, fails here by name.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from cohesion_portal.views import PortalViewMixin, ScopedViewMixin
+
+from ..conftest import PERSONAS, VISIBLE, WRITABLE
+from ..scoping import BUILDERS
+
+# Pages a visitor reaches without logging in. Keep this list short and deliberate.
+PUBLIC = {"login", "set_language", "logout"}
+# The admin has its own gate (superusers only), tested in test_admin_gate below.
+SKIP_NAMESPACES = {"admin"}
+
+
+def walk(patterns=None, namespace=""):
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace or namespace
+            if inner in SKIP_NAMESPACES:
+                continue
+            yield from walk(entry.url_patterns, f"{inner}:" if entry.namespace else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+ROUTES = sorted(walk(), key=lambda item: item[0])
+ROUTE_IDS = [name for name, _ in ROUTES]
+
+
+def view_class(pattern):
+    return getattr(pattern.callback, "view_class", None)
+
+
+@pytest.mark.parametrize(("name", "pattern"), ROUTES, ids=ROUTE_IDS)
+def test_every_view_is_behind_login_and_scope(name, pattern):
+    if name in PUBLIC:
+        return
+    cls = view_class(pattern)
+    assert cls is not None and issubclass(cls, PortalViewMixin), (
+        f"{name}: every page must be a PortalViewMixin view (login, title), or be listed in PUBLIC"
+    )
+    params = set(pattern.pattern.converters)
+    if params:
+        assert params == {"pk"}, f"{name}: the walk knows how to fill <pk> only, not {params}"
+        assert issubclass(cls, ScopedViewMixin), f"{name} takes an object id but is not scoped"
+        model = cls.model
+        assert model in BUILDERS, (
+            f"{name}: register a builder for {model.__name__} in tests/scoping.py"
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "pattern"), ROUTES, ids=ROUTE_IDS)
+def test_anonymous_visitors_are_sent_to_login(client, name, pattern, world):
+    if name in PUBLIC:
+        return
+    kwargs = {"pk": world.unions["A"].pk} if pattern.pattern.converters else {}
+    if kwargs:
+        kwargs["pk"] = BUILDERS[view_class(pattern).model](world.deepest["A"]).pk
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def expected_status(persona, label, cls):
+    """What a persona should get for an object of union `label` on a view of class `cls`."""
+    allowed = WRITABLE if cls.scope_action == "change" else VISIBLE
+    return 200 if label in allowed[persona] else 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "pattern"), ROUTES, ids=ROUTE_IDS)
+def test_objects_outside_the_scope_are_404_and_never_listed(client, world, name, pattern, persona):
+    if name in PUBLIC:
+        return
+    cls = view_class(pattern)
+    client.force_login(world.users[persona])
+    objects = {
+        (model, label): builder(world.deepest[label])
+        for model, builder in BUILDERS.items()
+        for label in ("A", "B", "C")
+    }
+    if pattern.pattern.converters:
+        for label in ("A", "B", "C"):
+            obj = objects[(cls.model, label)]
+            response = client.get(reverse(name, kwargs={"pk": obj.pk}))
+            assert response.status_code == expected_status(persona, label, cls), (
+                f"{persona} on {name} for an object of {label}"
+            )
+        return
+    response = client.get(reverse(name))
+    may_change = bool(WRITABLE[persona]) or persona == "superuser"
+    if getattr(cls, "requires_change", False) and not may_change:
+        assert response.status_code == 403
+        return
+    assert response.status_code == 200, f"{persona} on {name}"
+    page = response.content.decode()
+    for (model, label), obj in objects.items():
+        if label not in VISIBLE[persona]:
+            assert str(obj) not in page, f"{name} shows {persona} {model.__name__} {obj} of {label}"
+
+
+@pytest.mark.django_db
+def test_the_admin_lets_in_superusers_only(client, world):
+    for persona in PERSONAS:
+        client.force_login(world.users[persona])
+        response = client.get(reverse("admin:unions_enterprise_changelist"))
+        assert response.status_code == (200 if persona == "superuser" else 302), persona

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UnionsConfig(AppConfig):
+    name = "unions"
+    verbose_name = _("Unions and enterprises")
+
+    def ready(self):
+        from cohesion_portal import navigation
+
+        navigation.register("organisation", _("Union tree"), "unions:tree", "bi-diagram-3", 10)
+        navigation.register(
+            "organisation", _("Enterprises"), "unions:enterprise_list", "bi-building", 20
+        )

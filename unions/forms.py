@@ -1,0 +1,144 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import CHANGE, scope_for
+from cohesion_portal.text import normalize_code, normalize_text
+from cohesion_portal.validators import not_in_future
+
+from .models import GRASSROOTS_KINDS, Enterprise, IndustryUnion, Union
+from .services import UNION_FIELDS, enterprise_errors, union_placement_errors
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def industry_unions_for(user):
+    """The industry unions under which the user may add records that have no union above them."""
+    scope = scope_for(user, CHANGE)
+    if scope.everything:
+        return IndustryUnion.objects.all()
+    return IndustryUnion.objects.filter(pk__in=scope.industry_union_ids)
+
+
+class UnionForm(forms.ModelForm):
+    class Meta:
+        model = Union
+        fields = ("industry_union", "parent", *UNION_FIELDS)
+        widgets = {"founded_on": DATE_WIDGET}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        parents = Union.objects.for_user(user, CHANGE).exclude(kind="group").select_related(None)
+        if self.instance.pk:
+            parents = parents.exclude(path__startswith=self.instance.path)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].help_text = _("Leave empty for a grassroots union.")
+        industries = industry_unions_for(user)
+        self.fields["industry_union"].queryset = industries
+        self.fields["industry_union"].required = False
+        self.fields["industry_union"].help_text = _(
+            "Only for a grassroots union; a unit under a union belongs to that union's "
+            "industry union."
+        )
+        if industries.count() == 1:
+            self.fields["industry_union"].initial = industries.first()
+        self.fields["founded_on"].validators.append(not_in_future)
+
+    def clean_name(self):
+        return normalize_text(self.cleaned_data["name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = cleaned.get("parent")
+        kind = cleaned.get("kind")
+        if parent is None and kind in GRASSROOTS_KINDS:
+            industry = cleaned.get("industry_union")
+            moving_to_top = not self.instance.pk or self.instance.parent_id is not None
+            if industry is None and moving_to_top:
+                self.add_error(
+                    "industry_union", _("Choose the industry union of this grassroots union.")
+                )
+        if kind and "name" in cleaned:
+            probe = (
+                self.instance
+                if self.instance.pk
+                else Union(industry_union=cleaned.get("industry_union"))
+            )
+            for field, message in union_placement_errors(
+                union=probe, parent=parent, kind=kind, name=cleaned["name"]
+            ).items():
+                self.add_error(field, message)
+        return cleaned
+
+    def validate_unique(self):
+        """The name rules are checked above with clearer messages than the constraints'."""
+
+
+class EnterpriseForm(forms.ModelForm):
+    # Longer than 18 on the way in: pasted codes carry spaces; the model checks the clean value.
+    credit_code = forms.CharField(label=_("unified social credit code"), max_length=40)
+
+    class Meta:
+        model = Enterprise
+        fields = (
+            "name",
+            "credit_code",
+            "industry_union",
+            "union",
+            "unionized_on",
+            "ownership",
+            "sector",
+            "headcount",
+            "migrant_headcount",
+            "address",
+        )
+        widgets = {"unionized_on": DATE_WIDGET}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = Union.objects.for_user(user, CHANGE).select_related(None)
+        industries = industry_unions_for(user)
+        self.fields["industry_union"].queryset = industries
+        self.fields["industry_union"].required = False
+        self.fields["industry_union"].help_text = _(
+            "Needed only for an enterprise without a union; otherwise it follows the union."
+        )
+        if not industries.exists():
+            # An officer adds enterprises to their own union; the industry union follows it.
+            del self.fields["industry_union"]
+            self.fields["union"].required = True
+        self.fields["unionized_on"].validators.append(not_in_future)
+        self.fields["credit_code"].widget.attrs.update(
+            {"autocomplete": "off", "spellcheck": "false", "style": "text-transform: uppercase"}
+        )
+
+    def clean_name(self):
+        return normalize_text(self.cleaned_data["name"])
+
+    def clean_credit_code(self):
+        return normalize_code(self.cleaned_data["credit_code"])
+
+    def clean(self):
+        cleaned = super().clean()
+        headcount, migrants = cleaned.get("headcount"), cleaned.get("migrant_headcount")
+        if headcount is not None and migrants is not None and migrants > headcount:
+            self.add_error(
+                "migrant_headcount",
+                _("Migrant workers (%(migrants)d) cannot outnumber all employees (%(headcount)d).")
+                % {"migrants": migrants, "headcount": headcount},
+            )
+        for field, message in enterprise_errors(
+            union=cleaned.get("union"), unionized_on=cleaned.get("unionized_on")
+        ).items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        if (
+            "industry_union" in self.fields
+            and not cleaned.get("union")
+            and not cleaned.get("industry_union")
+        ):
+            self.add_error(
+                "industry_union",
+                _("Choose the industry union, or a union the enterprise belongs to."),
+            )
+        return cleaned

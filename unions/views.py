@@ -1,0 +1,232 @@
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+    ScopedViewMixin,
+)
+
+from .filters import EnterpriseFilter, UnionFilter
+from .forms import EnterpriseForm, UnionForm
+from .metrics import subtree_counts
+from .models import Enterprise, Union
+from .services import UNION_FIELDS, enterprise_save, union_create, union_update
+from .tables import EnterpriseTable
+
+UNIONS_CRUMB = (_("Union tree"), reverse_lazy("unions:tree"))
+ENTERPRISES_CRUMB = (_("Enterprises"), reverse_lazy("unions:enterprise_list"))
+
+
+def union_crumbs(union):
+    """The tree above a union, as breadcrumbs: tree › grassroots union › branch."""
+    ancestors = Union.objects.filter(pk__in=union.ancestor_ids()).order_by("path")
+    return [UNIONS_CRUMB, *[(a.name, a.get_absolute_url()) for a in ancestors]]
+
+
+class UnionTreeView(ScopedViewMixin, ListView):
+    """The top of the user's part of the tree; each node opens its units in place (htmx)."""
+
+    model = Union
+    title = _("Union tree")
+    template_name = "unions/tree.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        scoped = super().get_queryset()
+        self.filterset = UnionFilter(self.request.GET, queryset=scoped, request=self.request)
+        # The tops of the scope: unions in scope whose parent is not.
+        tops = self.filterset.qs.exclude(parent__in=scoped)
+        return tops.select_related("industry_union").order_by("industry_union", "name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["counts"] = subtree_counts(context["object_list"])
+        context["can_add"] = can_change_anything(self.request.user)
+        return context
+
+
+class UnionChildrenView(ScopedDetailView):
+    """The units directly under a union: the rows a tree node shows when opened."""
+
+    model = Union
+    template_name = "unions/partials/tree_children.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        children = list(self.object.children.order_by("name"))
+        context["children"] = children
+        context["counts"] = subtree_counts(children)
+        context["level"] = self.object.depth
+        return context
+
+
+class UnionDetailView(ScopedDetailView):
+    model = Union
+    template_name = "unions/union_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("industry_union", "parent")
+
+    def get_title(self):
+        return self.object.name
+
+    def get_breadcrumbs(self):
+        return union_crumbs(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        union = self.object
+        children = list(union.children.order_by("name"))
+        counts = subtree_counts([union, *children])
+        context["figures"] = counts[union.pk]
+        context["children"] = children
+        context["counts"] = counts
+        context["enterprises"] = (
+            Enterprise.objects.in_subtree_of(union).select_related("union").order_by("name")[:20]
+        )
+        context["can_change"] = (
+            Union.objects.for_user(self.request.user, CHANGE).filter(pk=union.pk).exists()
+        )
+        context["history"] = union.history.select_related("history_user").order_by("-history_date")[
+            :10
+        ]
+        return context
+
+
+class UnionCreateView(ScopedCreateView):
+    model = Union
+    form_class = UnionForm
+    title = _("Add a union")
+    success_message = _("%(object)s was added.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        parent = (
+            Union.objects.for_user(self.request.user, CHANGE)
+            .filter(pk=self.request.GET.get("parent") or None)
+            .first()
+        )
+        if parent is not None:
+            initial.update(parent=parent, kind="group" if parent.kind == "branch" else "branch")
+        return initial
+
+    def get_breadcrumbs(self):
+        return [UNIONS_CRUMB]
+
+    def save(self, form):
+        data = form.cleaned_data
+        return union_create(
+            actor=self.request.user,
+            industry_union=data.get("industry_union"),
+            parent=data.get("parent"),
+            **{name: data[name] for name in UNION_FIELDS},
+        )
+
+
+class UnionUpdateView(ScopedUpdateView):
+    model = Union
+    form_class = UnionForm
+    success_message = _("%(object)s was saved.")
+
+    def get_title(self):
+        return _("Edit %(name)s") % {"name": self.object.name}
+
+    def get_breadcrumbs(self):
+        return [*union_crumbs(self.object), (self.object.name, self.object.get_absolute_url())]
+
+    def save(self, form):
+        data = form.cleaned_data
+        return union_update(
+            actor=self.request.user,
+            union=self.object,
+            parent=data.get("parent"),
+            **{name: data[name] for name in UNION_FIELDS},
+        )
+
+
+class EnterpriseListView(ScopedListView):
+    model = Enterprise
+    table_class = EnterpriseTable
+    filterset_class = EnterpriseFilter
+    title = _("Enterprises")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("industry_union", "union")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_change_anything(self.request.user):
+            context["add_url"] = reverse("unions:enterprise_create")
+            context["add_label"] = _("Add an enterprise")
+        return context
+
+
+class EnterpriseDetailView(ScopedDetailView):
+    model = Enterprise
+    template_name = "unions/enterprise_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("industry_union", "union")
+
+    def get_title(self):
+        return self.object.name
+
+    def get_breadcrumbs(self):
+        return [ENTERPRISES_CRUMB]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = (
+            Enterprise.objects.for_user(self.request.user, CHANGE)
+            .filter(pk=self.object.pk)
+            .exists()
+        )
+        context["history"] = self.object.history.select_related("history_user").order_by(
+            "-history_date"
+        )[:10]
+        return context
+
+
+class EnterpriseCreateView(ScopedCreateView):
+    model = Enterprise
+    form_class = EnterpriseForm
+    title = _("Add an enterprise")
+    success_message = _("%(object)s was added.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        union = (
+            Union.objects.for_user(self.request.user, CHANGE)
+            .filter(pk=self.request.GET.get("union") or None)
+            .first()
+        )
+        if union is not None:
+            initial["union"] = union
+        return initial
+
+    def get_breadcrumbs(self):
+        return [ENTERPRISES_CRUMB]
+
+    def save(self, form):
+        return enterprise_save(actor=self.request.user, enterprise=form.instance)
+
+
+class EnterpriseUpdateView(ScopedUpdateView):
+    model = Enterprise
+    form_class = EnterpriseForm
+    success_message = _("%(object)s was saved.")
+
+    def get_title(self):
+        return _("Edit %(name)s") % {"name": self.object.name}
+
+    def get_breadcrumbs(self):
+        return [ENTERPRISES_CRUMB, (self.object.name, self.object.get_absolute_url())]
+
+    def save(self, form):
+        return enterprise_save(actor=self.request.user, enterprise=form.instance)
