@@ -17,8 +17,19 @@ def credit_code() -> str:
     return make_credit_code("210202", str(next(_codes)))
 
 
+# As the data migration unions/0002 creates them. A test on a transactional database flushes
+# them at its end, so factories create them again when they are missing.
+INDUSTRY_UNIONS = {
+    "light-textile": ("大连市轻纺工会", "轻纺"),
+    "agri-water": ("大连市农林水利工会", "农林水利"),
+}
+
+
 def industry(code: str = "light-textile") -> IndustryUnion:
-    return IndustryUnion.objects.get(code=code)
+    name, short_name = INDUSTRY_UNIONS[code]
+    return IndustryUnion.objects.get_or_create(
+        code=code, defaults={"name": name, "short_name": short_name}
+    )[0]
 
 
 def make_union(name, *, parent=None, kind=None, industry_code="light-textile", **fields):

@@ -1,0 +1,50 @@
+"""The main pages run a fixed number of queries, whatever the amount of data.
+
+Each page is measured on a small and a larger data set against one bound, so an N+1 fails.
+"""
+
+import pytest
+from django.urls import reverse
+
+from ..factories import EnterpriseFactory, make_union
+
+BOUNDS = {  # measured; session, user and role lookups included
+    "home": 6,
+    "unions:tree": 10,
+    "unions:enterprise_list": 11,
+    "unions:union_detail": 14,
+    "unions:enterprise_detail": 8,
+    "unions:union_children": 8,
+}
+
+
+def grow(world, size):
+    root = world.unions["A"]
+    for i in range(size):
+        branch = make_union(f"扩展分会{i}", parent=root)
+        make_union(f"扩展小组{i}", parent=branch, kind="group")
+        EnterpriseFactory(union=branch)
+        EnterpriseFactory(union=root)
+        make_union(f"扩展工会{i}")
+
+
+def url_for(name, world):
+    if name in ("unions:union_detail", "unions:union_children"):
+        return reverse(name, args=[world.unions["A"].pk])
+    if name == "unions:enterprise_detail":
+        return reverse(name, args=[EnterpriseFactory(union=world.unions["A"]).pk])
+    return reverse(name)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [1, 30])
+@pytest.mark.parametrize("name", sorted(BOUNDS))
+def test_a_page_stays_within_its_query_bound(
+    client, world, django_assert_max_num_queries, name, size
+):
+    grow(world, size)
+    url = url_for(name, world)
+    client.force_login(world.users["staff_lt"])
+    with django_assert_max_num_queries(BOUNDS[name]):
+        response = client.get(url)
+    assert response.status_code == 200
