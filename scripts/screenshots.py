@@ -50,6 +50,10 @@ def main():
             for name, url in PAGES:
                 page.goto(args.base + url)
                 page.screenshot(path=out / f"{device}-{name}.png", full_page=True)
+            page.goto(f"{args.base}/unions/")
+            page.locator("main .tree-row a").first.click()
+            page.wait_for_load_state()
+            page.screenshot(path=out / f"{device}-union.png", full_page=True)
             context.close()
         browser.close()
 

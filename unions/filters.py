@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.text import normalize_code, normalize_text
 
+from .fields import UnionChoiceField
 from .models import Enterprise, IndustryUnion, Ownership, Sector, Union
 
 
@@ -20,12 +21,16 @@ def _scoped_industries(request):
     return IndustryUnion.objects.filter(pk__in=ids)
 
 
+class UnionModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = UnionChoiceField
+
+
 class EnterpriseFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     industry_union = django_filters.ModelChoiceFilter(
         label=_("industry union"), queryset=_scoped_industries
     )
-    union = django_filters.ModelChoiceFilter(
+    union = UnionModelChoiceFilter(
         label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
     )
     unionized = django_filters.BooleanFilter(

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, scope_for
 from cohesion_portal.text import normalize_code, normalize_text
-from cohesion_portal.validators import not_in_future
 
+from .fields import UnionChoiceField
 from .models import GRASSROOTS_KINDS, Enterprise, IndustryUnion, Union
 from .services import UNION_FIELDS, enterprise_errors, union_placement_errors
 
@@ -23,6 +23,7 @@ class UnionForm(forms.ModelForm):
     class Meta:
         model = Union
         fields = ("industry_union", "parent", *UNION_FIELDS)
+        field_classes = {"parent": UnionChoiceField}
         widgets = {"founded_on": DATE_WIDGET}
 
     def __init__(self, *args, user, **kwargs):
@@ -42,7 +43,6 @@ class UnionForm(forms.ModelForm):
         )
         if industries.count() == 1:
             self.fields["industry_union"].initial = industries.first()
-        self.fields["founded_on"].validators.append(not_in_future)
 
     def clean_name(self):
         return normalize_text(self.cleaned_data["name"])
@@ -92,6 +92,7 @@ class EnterpriseForm(forms.ModelForm):
             "migrant_headcount",
             "address",
         )
+        field_classes = {"union": UnionChoiceField}
         widgets = {"unionized_on": DATE_WIDGET}
 
     def __init__(self, *args, user, **kwargs):
@@ -107,7 +108,7 @@ class EnterpriseForm(forms.ModelForm):
             # An officer adds enterprises to their own union; the industry union follows it.
             del self.fields["industry_union"]
             self.fields["union"].required = True
-        self.fields["unionized_on"].validators.append(not_in_future)
+            self.fields["union"].help_text = ""
         self.fields["credit_code"].widget.attrs.update(
             {"autocomplete": "off", "spellcheck": "false", "style": "text-transform: uppercase"}
         )

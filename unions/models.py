@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cohesion_portal.validators import not_in_future
+
 from .credit_codes import validate_credit_code
 from .querysets import EnterpriseQuerySet, UnionQuerySet
 
@@ -83,7 +85,9 @@ class Union(models.Model):
     vice_chairs = models.CharField(
         _("vice chairs"), max_length=200, blank=True, help_text=_("Separate names with 、")
     )
-    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founded_on = models.DateField(
+        _("founded on"), null=True, blank=True, validators=[not_in_future]
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
     party_organisation = models.CharField(
@@ -196,7 +200,9 @@ class Enterprise(models.Model):
         verbose_name=_("union"),
         help_text=_("The union the enterprise belongs to; empty while it has none."),
     )
-    unionized_on = models.DateField(_("unionized on"), null=True, blank=True)
+    unionized_on = models.DateField(
+        _("unionized on"), null=True, blank=True, validators=[not_in_future]
+    )
     ownership = models.CharField(_("ownership"), max_length=20, choices=Ownership.choices)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     headcount = models.PositiveIntegerField(_("employees"))

@@ -11,7 +11,7 @@ from ..factories import EnterpriseFactory, make_union
 BOUNDS = {  # measured; session, user and role lookups included
     "home": 6,
     "unions:tree": 10,
-    "unions:enterprise_list": 11,
+    "unions:enterprise_list": 12,
     "unions:union_detail": 14,
     "unions:enterprise_detail": 8,
     "unions:union_children": 8,
