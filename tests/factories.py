@@ -7,8 +7,9 @@ import factory
 from django.contrib.auth import get_user_model
 
 from unions.credit_codes import make_credit_code
-from unions.models import Enterprise, IndustryUnion, Role, Sector, UnionKind
-from unions.services import union_create
+from unions.id_numbers import make_id_number
+from unions.models import Enterprise, IndustryUnion, Member, Role, Sector, UnionKind
+from unions.services import member_enrol, union_create
 
 _codes = itertools.count(10_000_000)
 
@@ -81,3 +82,35 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     sector = Sector.TEXTILE
     headcount = 100
     migrant_headcount = factory.LazyAttribute(lambda o: o.headcount * 3 // 10)
+
+
+_people = itertools.count(1)
+
+
+def id_number(born=datetime.date(1990, 5, 3), male=True) -> str:
+    n = next(_people)
+    return make_id_number(f"2102{n // 100 % 100:02d}", born, n % 100, male)
+
+
+def enrol(
+    union,
+    *,
+    name=None,
+    born=datetime.date(1990, 5, 3),
+    joined_on=datetime.date(2026, 3, 1),
+    migrant=True,
+    male=True,
+    **fields,
+):
+    """A member enrolled through the service, as an officer would."""
+    member = Member(
+        name=name or f"会员{next(_people)}",
+        gender="male" if male else "female",
+        id_number=fields.pop("id_number", None) or id_number(born, male),
+        birth_date=born,
+        union=union,
+        joined_on=joined_on,
+        is_migrant=migrant,
+        **fields,
+    )
+    return member_enrol(actor=None, member=member)

@@ -3,12 +3,13 @@
 Each function answers for many unions in a fixed number of queries (GROUP BY, not a loop).
 """
 
+import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Length, Substr, TruncMonth
 
-from .models import Enterprise, Union
+from .models import NEW_GENERATION_BORN_FROM, Enterprise, Membership, MembershipStart, Union
 
 
 def scope_overview(user) -> dict:
@@ -67,3 +68,44 @@ def subtree_counts(unions) -> dict[int, dict]:
                 enterprises=row["enterprises"], employees=row["employees"] or 0
             )
     return counts
+
+
+def new_generation_recruits(*, start, end, counted_from=None, user=None):
+    """T1, 年内发展新生代农民工入会: the recruiting memberships of new-generation migrant workers
+    (migrants born on or after 1980-01-01) who joined between `start` and `end`, inclusive.
+
+    A person counts once from `counted_from` (the start of the plan period; default `start`):
+    only their first joining since then counts, so leaving and rejoining adds nothing, and a
+    transfer (which is no joining) leaves the recruit with the union that recruited them.
+    With `user`, only recruits made by unions in that user's scope.
+    """
+    counted_from = counted_from or start
+    joinings = Membership.objects.filter(
+        start__in=[MembershipStart.JOINED, MembershipStart.REJOINED],
+        started_on__gte=counted_from,
+        started_on__lte=end,
+    )
+    first_joining = joinings.filter(member=OuterRef("member")).order_by("started_on", "pk")
+    recruits = joinings.filter(
+        pk=Subquery(first_joining.values("pk")[:1]),
+        started_on__gte=start,
+        member__is_migrant=True,
+        member__birth_date__gte=NEW_GENERATION_BORN_FROM,
+    )
+    return recruits.for_user(user) if user is not None else recruits
+
+
+def recruits_by_grassroots_union(recruits) -> dict[int, int]:
+    """{grassroots union id: recruits made by it or its branches and groups}."""
+    rows = (
+        recruits.annotate(grassroots=Substr("union__path", 1, Union.SEGMENT - 1))
+        .values("grassroots")
+        .annotate(n=Count("pk"))
+    )
+    return {int(row["grassroots"]): row["n"] for row in rows}
+
+
+def recruits_by_month(recruits) -> dict[datetime.date, int]:
+    """{first day of the month: recruits that month}, months without recruits left out."""
+    rows = recruits.annotate(month=TruncMonth("started_on")).values("month").annotate(n=Count("pk"))
+    return {row["month"]: row["n"] for row in rows.order_by("month")}

@@ -31,3 +31,29 @@ class EnterpriseQuerySet(ScopedQuerySet):
 
     def in_subtree_of(self, union):
         return self.filter(union__path__startswith=union.path)
+
+
+class MemberQuerySet(ScopedQuerySet):
+    def active(self):
+        return self.filter(status="active")
+
+    def in_subtree_of(self, union):
+        return self.filter(union__path__startswith=union.path)
+
+    def new_generation_migrants(self):
+        from .models.members import NEW_GENERATION_BORN_FROM
+
+        return self.filter(is_migrant=True, birth_date__gte=NEW_GENERATION_BORN_FROM)
+
+
+class MembershipQuerySet(ScopedQuerySet):
+    pass
+
+
+class TransferQuerySet(ScopedQuerySet):
+    """A transfer is seen by both unions: the one that holds the member and the one asking."""
+
+    def scope_condition(self, scope: Scope) -> Q:
+        if scope.everything:
+            return Q()
+        return scope.union_condition("from_union__") | scope.union_condition("to_union__")

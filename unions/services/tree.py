@@ -1,5 +1,5 @@
-"""Writes to the union tree and to enterprises. Views, forms, the admin and the demo data all
-come through here, so the tree rules hold wherever a record comes from."""
+"""Writes to the union tree. Views, forms, the admin and the demo data all come through here,
+so the tree rules hold wherever a record comes from."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,7 +7,7 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from .models import ALLOWED_PARENT_KINDS, Enterprise, Union, UnionKind
+from ..models import ALLOWED_PARENT_KINDS, Enterprise, Union, UnionKind
 
 UNION_FIELDS = (
     "name",
@@ -63,7 +63,7 @@ def union_placement_errors(
     return errors
 
 
-def _raise_if(errors: dict) -> None:
+def raise_if(errors: dict) -> None:
     if errors:
         raise ValidationError(errors)
 
@@ -74,7 +74,7 @@ def union_create(*, actor, industry_union, parent: Union | None, **fields) -> Un
     if parent is not None:
         industry_union = parent.industry_union
     probe = Union(industry_union=industry_union)
-    _raise_if(
+    raise_if(
         union_placement_errors(union=probe, parent=parent, kind=fields["kind"], name=fields["name"])
     )
     union = Union(industry_union=industry_union, parent=parent, path="", **fields)
@@ -89,7 +89,7 @@ def union_create(*, actor, industry_union, parent: Union | None, **fields) -> Un
 def union_update(*, actor, union: Union, parent: Union | None, **fields) -> Union:
     """Change a union's details; a new parent moves it with its whole subtree."""
     union = Union.objects.select_for_update().get(pk=union.pk)
-    _raise_if(
+    raise_if(
         union_placement_errors(
             union=union,
             parent=parent,
@@ -116,31 +116,3 @@ def union_update(*, actor, union: Union, parent: Union | None, **fields) -> Unio
     union._history_user = actor
     union.save()
     return union
-
-
-def enterprise_errors(*, union: Union | None, unionized_on) -> dict:
-    if union is None and unionized_on:
-        return {
-            "unionized_on": _("Choose the union first: only a unionized enterprise has this date.")
-        }
-    if union is not None and not unionized_on:
-        return {"unionized_on": _("Enter the date the enterprise joined the union.")}
-    if union is not None and union.founded_on and unionized_on < union.founded_on:
-        return {
-            "unionized_on": _(
-                "%(union)s was founded on %(date)s; the enterprise cannot join it earlier."
-            )
-            % {"union": union, "date": union.founded_on.isoformat()}
-        }
-    return {}
-
-
-@transaction.atomic
-def enterprise_save(*, actor, enterprise: Enterprise) -> Enterprise:
-    """Create or update an enterprise; its industry union follows its union."""
-    _raise_if(enterprise_errors(union=enterprise.union, unionized_on=enterprise.unionized_on))
-    if enterprise.union is not None:
-        enterprise.industry_union = enterprise.union.industry_union
-    enterprise._history_user = actor
-    enterprise.save()
-    return enterprise

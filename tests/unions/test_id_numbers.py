@@ -1,0 +1,65 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from unions.id_numbers import (
+    check_character,
+    make_id_number,
+    mask_id_number,
+    mask_phone,
+    parse_id_number,
+)
+
+
+def test_the_check_character_of_the_standards_own_example():
+    # GB 11643's example 11010519491231002X, worked by hand:
+    # 1·7+1·9+0·10+1·5+0·8+5·4+1·2+9·1+4·6+9·3+1·7+2·9+3·10+1·5+0·8+0·4+2·2 = 167
+    # 167 mod 11 = 2 -> "10X98765432"[2] = X
+    assert check_character("11010519491231002") == "X"
+
+
+def test_it_reads_birth_date_and_gender():
+    parsed = parse_id_number("11010519491231002X")
+    assert parsed.birth_date == datetime.date(1949, 12, 31)
+    assert parsed.is_male is False  # 17th digit 2 is even
+
+
+def test_a_lower_case_x_full_width_digits_and_spaces_are_cleaned():
+    assert parse_id_number(" １１０１０５ 19491231002x ").number == "11010519491231002X"
+
+
+def test_a_15_digit_number_becomes_18():
+    assert parse_id_number("110105491231002").number == "11010519491231002X"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("11010519491231002", "length"),
+        ("11010519491231003X", "check"),
+        ("110105194912X1002X", "characters"),
+        ("110105194902300025", "birth_date"),  # 30 February
+        (110105194912310020, "number"),  # an 18-digit number cell from Excel
+        (1.1010519491231002e17, "number"),
+    ],
+)
+def test_it_says_what_is_wrong(value, code):
+    with pytest.raises(ValidationError) as error:
+        parse_id_number(value)
+    assert error.value.code == code
+
+
+def test_a_15_digit_number_stored_as_an_excel_number_is_still_whole():
+    assert parse_id_number(110105491231002).number == "11010519491231002X"
+
+
+def test_masks_keep_the_place_and_the_last_four():
+    assert mask_id_number("21020319900503123X") == "210203********123X"
+    assert mask_phone("13812345678") == "138****5678"
+
+
+def test_made_numbers_are_valid_and_carry_the_gender():
+    for male in (True, False):
+        number = make_id_number("210202", datetime.date(1990, 5, 3), 42, male)
+        assert parse_id_number(number).is_male is male

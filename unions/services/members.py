@@ -1,0 +1,284 @@
+"""Members: enrol, edit, leave, rejoin, transfer (转会) and the disclosure of personal data.
+
+One person is one member in the whole system: the ID number is unique in the database, so two
+unions enrolling the same person at the same moment cannot both succeed.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..id_numbers import parse_id_number
+from ..models import (
+    Member,
+    Membership,
+    MembershipEnd,
+    MembershipStart,
+    MemberStatus,
+    PersonalDataDisclosure,
+    Transfer,
+    TransferStatus,
+)
+from .tree import raise_if
+
+MEMBER_FIELDS = (
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "phone",
+    "education",
+    "union",
+    "enterprise",
+    "joined_on",
+    "card_number",
+    "is_migrant",
+    "is_dispatched",
+    "hukou",
+)
+MINIMUM_AGE = 16  # the legal minimum working age
+
+
+class AlreadyMember(ValidationError):
+    """The ID number belongs to a member already; `member` says who holds them."""
+
+    def __init__(self, member: Member):
+        self.member = member
+        if member.status == MemberStatus.ACTIVE:
+            message = _(
+                "This person is already a member of %(union)s (since %(date)s). "
+                "Ask that union to transfer them."
+            ) % {"union": member.union, "date": member.joined_on.isoformat()}
+        else:
+            message = _(
+                "This person was a member of %(union)s and is no longer (%(status)s since "
+                "%(date)s): rejoin them instead of enrolling them anew."
+            ) % {
+                "union": member.union,
+                "status": member.get_status_display(),
+                "date": (member.status_changed_on or member.joined_on).isoformat(),
+            }
+        super().__init__({"id_number": message}, code="already_member")
+
+
+def person_errors(*, id_number, birth_date, gender, joined_on, union, enterprise) -> dict:
+    """What is wrong with these personal details, field by field."""
+    errors = {}
+    try:
+        parsed = parse_id_number(id_number)
+    except ValidationError as error:
+        return {"id_number": error.messages[0]}
+    if birth_date and birth_date != parsed.birth_date:
+        errors["birth_date"] = _(
+            "The birth date differs from the one in the ID number (%(date)s)."
+        ) % {"date": parsed.birth_date.isoformat()}
+    if gender and (gender == "male") != parsed.is_male:
+        errors["gender"] = _(
+            "The gender differs from the one the ID number gives (%(gender)s)."
+        ) % {"gender": _("male") if parsed.is_male else _("female")}
+    born = birth_date or parsed.birth_date
+    if joined_on and joined_on < _add_years(born, MINIMUM_AGE):
+        errors["joined_on"] = _("The member would have been under %(age)d when joining.") % {
+            "age": MINIMUM_AGE
+        }
+    outside = enterprise is not None and (
+        enterprise.union_id is None
+        or (union is not None and enterprise.union.grassroots_id != union.grassroots_id)
+    )
+    if outside:
+        errors["enterprise"] = _("%(enterprise)s does not belong to this union.") % {
+            "enterprise": enterprise
+        }
+    return errors
+
+
+def _add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _check(member: Member) -> None:
+    raise_if(
+        person_errors(
+            id_number=member.id_number,
+            birth_date=member.birth_date,
+            gender=member.gender,
+            joined_on=member.joined_on,
+            union=member.union,
+            enterprise=member.enterprise,
+        )
+    )
+    member.id_number = parse_id_number(member.id_number).number
+
+
+@transaction.atomic
+def member_enrol(*, actor, member: Member) -> Member:
+    """Enrol a new member (入会) in `member.union`. Refuses a person the portal knows already."""
+    _check(member)
+    existing = Member.objects.select_related("union").filter(id_number=member.id_number).first()
+    if existing is not None:
+        raise AlreadyMember(existing)
+    member.status = MemberStatus.ACTIVE
+    member._history_user = actor
+    try:
+        with transaction.atomic():
+            member.save()
+    except IntegrityError:
+        # Another request enrolled the same person a moment ago.
+        raise AlreadyMember(
+            Member.objects.select_related("union").get(id_number=member.id_number)
+        ) from None
+    Membership.objects.create(
+        member=member, union=member.union, started_on=member.joined_on, start=MembershipStart.JOINED
+    )
+    return member
+
+
+@transaction.atomic
+def member_update(*, actor, member: Member) -> Member:
+    """Save changed details. The union may change only within the same grassroots union;
+    moving to another union is a transfer."""
+    before = Member.objects.select_for_update().get(pk=member.pk)
+    if (
+        member.union_id != before.union_id
+        and member.union.grassroots_id != before.union.grassroots_id
+    ):
+        raise ValidationError(
+            {"union": _("Moving a member to another grassroots union is a transfer.")}
+        )
+    _check(member)
+    member._history_user = actor
+    member.save()
+    Membership.objects.filter(member=member, ended_on__isnull=True).update(union=member.union)
+    return member
+
+
+@transaction.atomic
+def member_leave(
+    *, actor, member: Member, on: datetime.date, reason: str, transferred_out=False
+) -> Member:
+    """退会, or 转出 to a union outside the portal."""
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    if member.status != MemberStatus.ACTIVE:
+        raise ValidationError(_("Only an active member can leave."))
+    if on < member.joined_on:
+        raise ValidationError(
+            {
+                "on": _("The date is before the member joined (%(date)s).")
+                % {"date": member.joined_on.isoformat()}
+            }
+        )
+    member.status = MemberStatus.TRANSFERRED_OUT if transferred_out else MemberStatus.LEFT
+    member.status_changed_on = on
+    member.status_reason = reason
+    member._history_user = actor
+    member.save()
+    Membership.objects.filter(member=member, ended_on__isnull=True).update(
+        ended_on=on, end=MembershipEnd.TRANSFERRED_OUT if transferred_out else MembershipEnd.LEFT
+    )
+    Transfer.objects.filter(member=member, status=TransferStatus.PENDING).update(
+        status=TransferStatus.CANCELLED, decided_by=actor, decided_at=timezone.now()
+    )
+    return member
+
+
+@transaction.atomic
+def member_rejoin(*, actor, member: Member, union, on: datetime.date, enterprise=None) -> Member:
+    """A member who left (or was transferred out) joins again, in `union`."""
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    if member.status == MemberStatus.ACTIVE:
+        raise ValidationError(_("This member is active already."))
+    if member.status_changed_on and on < member.status_changed_on:
+        raise ValidationError(
+            {
+                "on": _("The date is before the member left (%(date)s).")
+                % {"date": member.status_changed_on.isoformat()}
+            }
+        )
+    member.union, member.enterprise, member.joined_on = union, enterprise, on
+    _check(member)
+    member.status, member.status_changed_on, member.status_reason = MemberStatus.ACTIVE, on, ""
+    member._history_user = actor
+    member.save()
+    Membership.objects.create(
+        member=member, union=union, started_on=on, start=MembershipStart.REJOINED
+    )
+    return member
+
+
+@transaction.atomic
+def transfer_request(*, actor, member: Member, to_union, to_enterprise=None, note="") -> Transfer:
+    """The receiving union asks the holding union for a member."""
+    member = Member.objects.select_for_update().select_related("union").get(pk=member.pk)
+    if member.status != MemberStatus.ACTIVE:
+        raise ValidationError(_("Only an active member can be transferred."))
+    if to_union.grassroots_id == member.union.grassroots_id:
+        raise ValidationError({"to_union": _("The member is in this union already.")})
+    if Transfer.objects.filter(member=member, status=TransferStatus.PENDING).exists():
+        raise ValidationError(_("A transfer of this member is already waiting for an answer."))
+    return Transfer.objects.create(
+        member=member,
+        from_union=member.union,
+        to_union=to_union,
+        to_enterprise=to_enterprise,
+        requested_by=actor,
+        note=note,
+    )
+
+
+@transaction.atomic
+def transfer_decide(*, actor, transfer: Transfer, accept: bool, reason: str = "") -> Transfer:
+    """The holding union accepts or rejects. Only the first decision counts: a second click,
+    or a second officer at the same moment, finds the transfer decided already."""
+    now = timezone.now()
+    status = TransferStatus.ACCEPTED if accept else TransferStatus.REJECTED
+    won = Transfer.objects.filter(pk=transfer.pk, status=TransferStatus.PENDING).update(
+        status=status, decided_by=actor, decided_at=now, decision_reason=reason
+    )
+    transfer.refresh_from_db()
+    if not won:
+        raise ValidationError(_("This transfer was decided already."))
+    if accept:
+        today = timezone.localdate()
+        member = Member.objects.select_for_update().get(pk=transfer.member_id)
+        Membership.objects.filter(member=member, ended_on__isnull=True).update(
+            ended_on=today, end=MembershipEnd.TRANSFERRED
+        )
+        member.union, member.enterprise, member.joined_on = (
+            transfer.to_union,
+            transfer.to_enterprise,
+            today,
+        )
+        member._history_user = actor
+        member.save()
+        Membership.objects.create(
+            member=member,
+            union=transfer.to_union,
+            started_on=today,
+            start=MembershipStart.TRANSFERRED_IN,
+        )
+    return transfer
+
+
+@transaction.atomic
+def transfer_cancel(*, actor, transfer: Transfer) -> Transfer:
+    won = Transfer.objects.filter(pk=transfer.pk, status=TransferStatus.PENDING).update(
+        status=TransferStatus.CANCELLED, decided_by=actor, decided_at=timezone.now()
+    )
+    if not won:
+        raise ValidationError(_("This transfer was decided already."))
+    transfer.refresh_from_db()
+    return transfer
+
+
+def member_disclose(*, actor, member: Member) -> Member:
+    """Show a member's whole ID and phone number to `actor`, and keep a record that they saw it."""
+    if not actor.has_perm("unions.view_personal_data"):
+        raise PermissionDenied(_("You may not see whole ID and phone numbers."))
+    PersonalDataDisclosure.objects.create(member=member, user=actor)
+    return member
