@@ -31,14 +31,23 @@ class Scope:
     industry_union_ids: frozenset[int] = field(default_factory=frozenset)
     subtree_paths: tuple[str, ...] = ()
 
+    def __post_init__(self):
+        # An empty path would start every path: a scope over everything, by accident.
+        if any(not path for path in self.subtree_paths):
+            raise ValueError("A scope subtree path cannot be empty.")
+
     @property
     def is_empty(self) -> bool:
         return not (self.everything or self.industry_union_ids or self.subtree_paths)
 
     def union_condition(self, prefix: str = "") -> Q:
-        """A Q over Union rows in scope; `prefix` ("union__") reaches a Union through a relation."""
+        """A Q over Union rows in scope; `prefix` ("union__") reaches a Union through a relation.
+
+        Not for the everything scope: ScopedQuerySet.for_user does not filter at all then (an
+        empty Q() would silently vanish when OR-ed with another condition).
+        """
         if self.everything:
-            return Q()
+            raise ValueError("The everything scope has no condition; do not filter.")
         condition = Q(pk__in=[]) if not prefix else Q(**{f"{prefix}pk__in": []})
         if self.industry_union_ids:
             condition |= Q(**{f"{prefix}industry_union_id__in": sorted(self.industry_union_ids)})
@@ -49,7 +58,7 @@ class Scope:
     def industry_condition(self, field_name: str = "industry_union_id") -> Q:
         """A Q over rows that belong to a whole industry union in scope (no union of their own)."""
         if self.everything:
-            return Q()
+            raise ValueError("The everything scope has no condition; do not filter.")
         return Q(**{f"{field_name}__in": sorted(self.industry_union_ids)})
 
 
@@ -58,15 +67,25 @@ EVERYTHING = Scope(everything=True)
 
 
 def scope_for(user, action: str = VIEW) -> Scope:
-    """The scope of `user` for `action` ("view" or "change"), cached on the user object."""
+    """The scope of `user` for `action` ("view" or "change").
+
+    Cached on the user object, which lives for one request; a role changed meanwhile counts
+    from the next request on.
+    """
     if action not in ACTIONS:
         raise ValueError(f"Unknown action {action!r}")
     if user is None or not user.is_authenticated or not user.is_active:
         return EMPTY
-    cache = user.__dict__.setdefault("_scope_cache", {})
+    cache = getattr(user, "_scope_cache", None)
+    if cache is None:
+        cache = {}
+        user._scope_cache = cache  # (request.user is a lazy proxy: set through it, not __dict__)
     if action not in cache:
         cache[action] = _compute_scope(user, action)
     return cache[action]
+
+
+_NO_ROLE_LOADED = object()
 
 
 def role_of(user):
@@ -75,11 +94,18 @@ def role_of(user):
 
     if not user.is_authenticated:
         return None
-    if "_role_cache" not in user.__dict__:
-        user._role_cache = (
-            Role.objects.select_related("union", "industry_union").filter(user=user).first()
-        )
-    return user._role_cache
+    role = getattr(user, "_role_cache", _NO_ROLE_LOADED)
+    if role is _NO_ROLE_LOADED:
+        role = Role.objects.select_related("union", "industry_union").filter(user=user).first()
+        user._role_cache = role
+    return role
+
+
+def forget_cached_access(user) -> None:
+    """After a user's role or assignments change within the same request (or test)."""
+    for name in ("_scope_cache", "_role_cache"):
+        if hasattr(user, name):
+            delattr(user, name)
 
 
 def _compute_scope(user, action: str) -> Scope:
@@ -131,6 +157,8 @@ class ScopedQuerySet(models.QuerySet):
 
     def for_user(self, user, action: str = VIEW):
         scope = scope_for(user, action)
+        if scope.everything:
+            return self.all()
         if scope.is_empty:
             return self.none()
         return self.filter(self.scope_condition(scope))

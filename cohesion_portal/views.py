@@ -43,10 +43,21 @@ class PortalViewMixin(LoginRequiredMixin):
         return context
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
 class ScopedViewMixin(PortalViewMixin):
-    """Rows through the user's scope, always. `scope_action` is "view" or "change"."""
+    """Rows through the user's scope, always.
+
+    `scope_action` is "view" or "change"; a request that may write (any method but GET, HEAD
+    and OPTIONS) always needs "change", so a view that forgets to say so cannot let a
+    read-only role write.
+    """
 
     scope_action = VIEW
+
+    def get_scope_action(self):
+        return self.scope_action if self.request.method in SAFE_METHODS else CHANGE
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -55,7 +66,7 @@ class ScopedViewMixin(PortalViewMixin):
                 f"{type(self).__name__} reads {queryset.model.__name__}, which has no scoped "
                 "queryset (ScopedQuerySet): it would show rows outside the user's scope."
             )
-        return queryset.for_user(self.request.user, self.scope_action)
+        return queryset.for_user(self.request.user, self.get_scope_action())
 
 
 class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
@@ -96,22 +107,34 @@ class SubmitOnceMixin:
     def post(self, request, *args, **kwargs):
         # A resend of a form already saved goes to what it saved, before any validation
         # (which would now complain that the record exists).
-        try:
-            token = uuid.UUID(request.POST.get("submission_token", ""))
-        except ValueError:
-            token = None
-        earlier = FormSubmission.objects.filter(token=token).first() if token else None
-        if earlier is not None and earlier.result_url:
+        earlier = self._earlier_submission()
+        if earlier is not None:
             return self._already_saved(earlier)
         return super().post(request, *args, **kwargs)
+
+    def _earlier_submission(self):
+        try:
+            token = uuid.UUID(self.request.POST.get("submission_token", ""))
+        except ValueError:
+            return None
+        return (
+            FormSubmission.objects.filter(token=token, user=self.request.user)
+            .exclude(result_url="")
+            .first()
+        )
+
+    def form_invalid(self, form):
+        # Two submits at once: the slower one may fail validation ("already registered")
+        # because the faster one has just saved; send it to that record instead.
+        earlier = self._earlier_submission()
+        if earlier is not None:
+            return self._already_saved(earlier)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         token = form.cleaned_data.get("submission_token")
         if token is None:
             return super().form_valid(form)
-        earlier = FormSubmission.objects.filter(token=token).first()
-        if earlier is not None:
-            return self._already_saved(earlier)
         try:
             with transaction.atomic():
                 submission = FormSubmission.objects.create(token=token, user=self.request.user)
@@ -122,7 +145,7 @@ class SubmitOnceMixin:
                 else:  # the save was refused: the token stays unused for the corrected form
                     transaction.set_rollback(True)
         except IntegrityError:
-            earlier = FormSubmission.objects.filter(token=token).first()
+            earlier = self._earlier_submission()
             if earlier is None:
                 raise
             return self._already_saved(earlier)
@@ -130,7 +153,7 @@ class SubmitOnceMixin:
 
     def _already_saved(self, submission):
         messages.info(self.request, _("This form was already submitted; it was saved once."))
-        return HttpResponseRedirect(submission.result_url or self.request.path)
+        return HttpResponseRedirect(submission.result_url)
 
 
 class ServiceFormMixin:
@@ -147,6 +170,17 @@ class ServiceFormMixin:
                 self.object = self.save(form)
         except ValidationError as error:
             form.add_error(None, error)
+            return self.form_invalid(form)
+        except IntegrityError:
+            # A rule the database enforces (a unique name, say) was broken by someone else's
+            # save between our checks and our write.
+            form.add_error(
+                None,
+                _(
+                    "Someone saved a conflicting record at the same moment. "
+                    "Check the form and save again."
+                ),
+            )
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message % {"object": self.object})

@@ -1,11 +1,19 @@
 """The admin is for superusers (see cohesion_portal/urls.py). Writes that carry rules go
 through the same services as the pages."""
 
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AreaAssignment, Enterprise, IndustryUnion, Role, Union
-from .services import UNION_FIELDS, enterprise_save, union_create, union_update
+from .services import (
+    UNION_FIELDS,
+    enterprise_errors,
+    enterprise_save,
+    union_create,
+    union_placement_errors,
+    union_update,
+)
 
 
 @admin.register(IndustryUnion)
@@ -14,8 +22,43 @@ class IndustryUnionAdmin(SimpleHistoryAdmin):
     search_fields = ("name", "short_name")
 
 
+class UnionAdminForm(forms.ModelForm):
+    """The tree rules as form errors, so the admin shows them instead of failing."""
+
+    def clean(self):
+        cleaned = super().clean()
+        probe = Union(
+            pk=self.instance.pk,
+            path=self.instance.path,
+            industry_union_id=getattr(cleaned.get("industry_union"), "pk", None),
+        )
+        if cleaned.get("kind") and cleaned.get("name"):
+            errors = union_placement_errors(
+                union=probe,
+                parent=cleaned.get("parent"),
+                kind=cleaned["kind"],
+                name=cleaned["name"],
+            )
+            for field, message in errors.items():
+                self.add_error(field, message)
+        return cleaned
+
+
+class EnterpriseAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        errors = enterprise_errors(
+            union=cleaned.get("union"), unionized_on=cleaned.get("unionized_on")
+        )
+        for field, message in errors.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
 @admin.register(Union)
 class UnionAdmin(SimpleHistoryAdmin):
+    form = UnionAdminForm
     list_display = ("name", "kind", "parent", "industry_union", "chair", "status")
     list_filter = ("industry_union", "kind", "status")
     search_fields = ("name", "chair")
@@ -25,7 +68,13 @@ class UnionAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         fields = {name: getattr(obj, name) for name in UNION_FIELDS}
         if change:
-            saved = union_update(actor=request.user, union=obj, parent=obj.parent, **fields)
+            saved = union_update(
+                actor=request.user,
+                union=obj,
+                parent=obj.parent,
+                industry_union=obj.industry_union,
+                **fields,
+            )
         else:
             saved = union_create(
                 actor=request.user, industry_union=obj.industry_union, parent=obj.parent, **fields
@@ -35,6 +84,7 @@ class UnionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Enterprise)
 class EnterpriseAdmin(SimpleHistoryAdmin):
+    form = EnterpriseAdminForm
     list_display = ("name", "credit_code", "industry_union", "union", "unionized_on", "headcount")
     list_filter = ("industry_union", "ownership", "sector")
     search_fields = ("name", "credit_code")

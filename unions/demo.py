@@ -273,7 +273,7 @@ class DemoBuilder:
         if any(u.pk is None for u in created):  # backends without RETURNING
             raise RuntimeError("The database did not return ids from bulk_create.")
         for union in unions:
-            union.path = f"{union.parent.path if union.parent else ''}{union.pk:08d}/"
+            union.path = union.path_under(union.parent)
         Union.objects.bulk_update(unions, ["path"], batch_size=1000)
 
     def _create_enterprises(self, roots, root_meta):

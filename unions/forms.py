@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, scope_for
@@ -29,12 +30,18 @@ class UnionForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        parents = Union.objects.for_user(user, CHANGE).exclude(kind="group").select_related(None)
-        if self.instance.pk:
-            parents = parents.exclude(path__startswith=self.instance.path)
-        self.fields["parent"].queryset = parents
+        # Where the user may place units, and where this one sits now (an officer of a branch
+        # keeps their branch where it is). Its own units stay listed, so that choosing one
+        # gets the service's clear refusal rather than "not a valid choice".
+        parents = Union.objects.for_user(user, CHANGE).exclude(kind="group")
+        if self.instance.parent_id:
+            parents = Union.objects.filter(Q(pk__in=parents) | Q(pk=self.instance.parent_id))
+        self.fields["parent"].queryset = parents.order_by("path")
         self.fields["parent"].help_text = _("Leave empty for a grassroots union.")
         industries = industry_unions_for(user)
+        if not industries.exists():
+            del self.fields["industry_union"]  # officers add units under their own union
+            return
         self.fields["industry_union"].queryset = industries
         self.fields["industry_union"].required = False
         self.fields["industry_union"].help_text = _(
@@ -51,18 +58,20 @@ class UnionForm(forms.ModelForm):
         cleaned = super().clean()
         parent = cleaned.get("parent")
         kind = cleaned.get("kind")
-        if parent is None and kind in GRASSROOTS_KINDS:
-            industry = cleaned.get("industry_union")
-            moving_to_top = not self.instance.pk or self.instance.parent_id is not None
-            if industry is None and moving_to_top:
+        industry = cleaned.get("industry_union")
+        moving_to_top = not self.instance.pk or self.instance.parent_id is not None
+        if parent is None and kind in GRASSROOTS_KINDS and industry is None and moving_to_top:
+            if "industry_union" in self.fields:
                 self.add_error(
                     "industry_union", _("Choose the industry union of this grassroots union.")
                 )
+            else:
+                self.add_error("parent", _("Choose the union this unit belongs under."))
         if kind and "name" in cleaned:
-            probe = (
-                self.instance
-                if self.instance.pk
-                else Union(industry_union=cleaned.get("industry_union"))
+            probe = Union(
+                pk=self.instance.pk,
+                path=self.instance.path,
+                industry_union_id=industry.pk if industry else self.instance.industry_union_id,
             )
             for field, message in union_placement_errors(
                 union=probe, parent=parent, kind=kind, name=cleaned["name"]

@@ -19,8 +19,6 @@ class UnionQuerySet(ScopedQuerySet):
 
 class EnterpriseQuerySet(ScopedQuerySet):
     def scope_condition(self, scope: Scope) -> Q:
-        if scope.everything:
-            return Q()  # (an empty Q would vanish inside the OR below)
         # An enterprise without a union belongs to its industry union only.
         return scope.union_condition("union__") | (
             Q(union__isnull=True) & scope.industry_condition()
@@ -54,6 +52,4 @@ class TransferQuerySet(ScopedQuerySet):
     """A transfer is seen by both unions: the one that holds the member and the one asking."""
 
     def scope_condition(self, scope: Scope) -> Q:
-        if scope.everything:
-            return Q()
         return scope.union_condition("from_union__") | scope.union_condition("to_union__")

@@ -39,6 +39,11 @@ class UnionTreeView(ScopedViewMixin, ListView):
     def get_queryset(self):
         scoped = super().get_queryset()
         self.filterset = UnionFilter(self.request.GET, queryset=scoped, request=self.request)
+        self.searching = bool(self.request.GET.get("q"))
+        if self.searching:  # matches anywhere in the tree, in tree order
+            return self.filterset.qs.select_related("industry_union", "parent").order_by(
+                "industry_union", "path"
+            )
         # The tops of the scope: unions in scope whose parent is not.
         tops = self.filterset.qs.exclude(parent__in=scoped)
         return tops.select_related("industry_union").order_by("industry_union", "name")
@@ -46,6 +51,7 @@ class UnionTreeView(ScopedViewMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
+        context["searching"] = self.searching
         context["counts"] = subtree_counts(context["object_list"])
         context["can_add"] = can_change_anything(self.request.user)
         return context
@@ -146,6 +152,7 @@ class UnionUpdateView(ScopedUpdateView):
             actor=self.request.user,
             union=self.object,
             parent=data.get("parent"),
+            industry_union=data.get("industry_union"),
             **{name: data[name] for name in UNION_FIELDS},
         )
 

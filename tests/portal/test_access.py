@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from cohesion_portal.access import CHANGE, VIEW, scope_for
+from cohesion_portal.access import CHANGE, VIEW, forget_cached_access, scope_for
 from cohesion_portal.views import ScopedViewMixin
 from unions.models import AreaAssignment, Enterprise, Union
 
@@ -29,7 +29,7 @@ def test_each_role_sees_and_changes_what_architecture_md_says(world, persona):
 def test_an_area_assignment_counts_only_while_it_runs(world):
     cadre = world.users["cadre_a"]
     AreaAssignment.objects.filter(cadre=cadre).update(ends_on=datetime.date(2024, 12, 31))
-    cadre.__dict__.pop("_scope_cache", None)
+    forget_cached_access(cadre)
     assert scope_for(cadre).is_empty
     assert not Union.objects.for_user(cadre).exists()
 

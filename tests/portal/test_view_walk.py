@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cohesion_portal.views import PortalViewMixin, ScopedViewMixin
+from unions.models import Union
 
 from ..conftest import PERSONAS, VISIBLE, WRITABLE
 from ..scoping import BUILDERS
@@ -61,12 +62,33 @@ def test_every_view_is_behind_login_and_scope(name, pattern):
 def test_anonymous_visitors_are_sent_to_login(client, name, pattern, world):
     if name in PUBLIC:
         return
-    kwargs = {"pk": world.unions["A"].pk} if pattern.pattern.converters else {}
-    if kwargs:
+    kwargs = {}
+    if pattern.pattern.converters:
         kwargs["pk"] = BUILDERS[view_class(pattern).model](world.deepest["A"]).pk
-    response = client.get(reverse(name, kwargs=kwargs))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    for method in (client.get, client.post):
+        response = method(reverse(name, kwargs=kwargs))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def build_records(world):
+    """{label: [every record of that union's tree: its units, and one record of each scoped
+    model in its lowest group]}; the first record of each model is the one pages are asked for."""
+    records = {}
+    for label in ("A", "B", "C"):
+        units = list(Union.objects.subtree_of(world.unions[label]))
+        built = {model: builder(world.deepest[label]) for model, builder in BUILDERS.items()}
+        records[label] = {"units": units, "built": built}
+    return records
+
+
+def names_outside(records, persona):
+    return [
+        str(obj)
+        for label, parts in records.items()
+        if label not in VISIBLE[persona]
+        for obj in [*parts["units"], *parts["built"].values()]
+    ]
 
 
 def expected_status(persona, label, cls):
@@ -75,37 +97,47 @@ def expected_status(persona, label, cls):
     return 200 if label in allowed[persona] else 404
 
 
+def assert_no_leak(response, hidden, where):
+    page = response.content.decode()
+    leaked = [name for name in hidden if name in page]
+    assert not leaked, f"{where} shows records outside the scope: {leaked}"
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(("name", "pattern"), ROUTES, ids=ROUTE_IDS)
-def test_objects_outside_the_scope_are_404_and_never_listed(client, world, name, pattern, persona):
+def test_objects_outside_the_scope_are_404_and_never_shown(client, world, name, pattern, persona):
     if name in PUBLIC:
         return
     cls = view_class(pattern)
     client.force_login(world.users[persona])
-    objects = {
-        (model, label): builder(world.deepest[label])
-        for model, builder in BUILDERS.items()
-        for label in ("A", "B", "C")
-    }
+    records = build_records(world)
+    hidden = names_outside(records, persona)
+    where = f"{name} for {persona}"
     if pattern.pattern.converters:
         for label in ("A", "B", "C"):
-            obj = objects[(cls.model, label)]
-            response = client.get(reverse(name, kwargs={"pk": obj.pk}))
-            assert response.status_code == expected_status(persona, label, cls), (
-                f"{persona} on {name} for an object of {label}"
-            )
+            url = reverse(name, kwargs={"pk": records[label]["built"][cls.model].pk})
+            if "get" in cls.http_method_names:
+                response = client.get(url)
+                assert response.status_code == expected_status(persona, label, cls), where
+                assert_no_leak(response, hidden, where)
+            # Anything that writes needs the change scope: outside it, the object is not there.
+            response = client.post(url, {})
+            if not hasattr(cls, "post"):
+                assert response.status_code == 405, where
+            elif label in WRITABLE[persona]:
+                assert response.status_code not in (404, 405, 500), where
+            else:
+                assert response.status_code == 404, where
         return
     response = client.get(reverse(name))
-    may_change = bool(WRITABLE[persona]) or persona == "superuser"
+    may_change = bool(WRITABLE[persona])
     if getattr(cls, "requires_change", False) and not may_change:
-        assert response.status_code == 403
+        assert response.status_code == 403, where
+        assert client.post(reverse(name), {}).status_code == 403, where
         return
-    assert response.status_code == 200, f"{persona} on {name}"
-    page = response.content.decode()
-    for (model, label), obj in objects.items():
-        if label not in VISIBLE[persona]:
-            assert str(obj) not in page, f"{name} shows {persona} {model.__name__} {obj} of {label}"
+    assert response.status_code == 200, where
+    assert_no_leak(response, hidden, where)
 
 
 @pytest.mark.django_db

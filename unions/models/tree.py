@@ -123,6 +123,10 @@ class Union(models.Model):
     def get_absolute_url(self):
         return reverse("unions:union_detail", args=[self.pk])
 
+    def path_under(self, parent: "Union | None") -> str:
+        """This union's path once it sits under `parent` (None: under its industry union)."""
+        return f"{parent.path if parent else ''}{self.pk:08d}/"
+
     @property
     def depth(self) -> int:
         return len(self.path) // self.SEGMENT

@@ -7,7 +7,7 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from ..models import ALLOWED_PARENT_KINDS, Enterprise, Union, UnionKind
+from ..models import ALLOWED_PARENT_KINDS, Enterprise, IndustryUnion, Union, UnionKind
 
 UNION_FIELDS = (
     "name",
@@ -49,12 +49,16 @@ def union_placement_errors(
             "%(parent)s is %(union)s itself or one of its own units: "
             "a union cannot be placed under itself."
         ) % {"parent": parent, "union": union}
-    if union is not None and union.pk and kind == UnionKind.GROUP and union.children.exists():
-        errors["kind"] = _("This union has units under it, so it cannot become a union group.")
+    if is_saved and kind:
+        child_kinds = set(union.children.values_list("kind", flat=True))
+        if any(kind not in ALLOWED_PARENT_KINDS[child] for child in child_kinds):
+            errors["kind"] = _("The units under this union could not stay under a %(kind)s.") % {
+                "kind": UnionKind(kind).label
+            }
     siblings = Union.objects.filter(parent=parent, name=name)
     if parent is None and union is not None:
         siblings = siblings.filter(industry_union_id=union.industry_union_id)
-    if union is not None and union.pk:
+    if is_saved:
         siblings = siblings.exclude(pk=union.pk)
     if name and siblings.exists():
         errors["name"] = _(
@@ -68,11 +72,24 @@ def raise_if(errors: dict) -> None:
         raise ValidationError(errors)
 
 
+def _lock_tree(*industry_unions) -> None:
+    """Serialise changes to the shape of the tree within the industry unions concerned, so that
+    two moves at the same moment cannot build a cycle or leave stale paths behind."""
+    ids = sorted({iu.pk for iu in industry_unions if iu is not None})
+    list(IndustryUnion.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+
+
+def _fresh(union: Union | None) -> Union | None:
+    return Union.objects.get(pk=union.pk) if union is not None else None
+
+
 @transaction.atomic
 def union_create(*, actor, industry_union, parent: Union | None, **fields) -> Union:
     """Create a union under `parent` (or a grassroots union directly under `industry_union`)."""
     if parent is not None:
         industry_union = parent.industry_union
+    _lock_tree(industry_union)
+    parent = _fresh(parent)
     probe = Union(industry_union=industry_union)
     raise_if(
         union_placement_errors(union=probe, parent=parent, kind=fields["kind"], name=fields["name"])
@@ -80,15 +97,25 @@ def union_create(*, actor, industry_union, parent: Union | None, **fields) -> Un
     union = Union(industry_union=industry_union, parent=parent, path="", **fields)
     union._history_user = actor
     union.save()
-    union.path = f"{parent.path if parent else ''}{union.pk:08d}/"
+    union.path = union.path_under(parent)
     Union.objects.filter(pk=union.pk).update(path=union.path)
     return union
 
 
 @transaction.atomic
-def union_update(*, actor, union: Union, parent: Union | None, **fields) -> Union:
-    """Change a union's details; a new parent moves it with its whole subtree."""
+def union_update(
+    *, actor, union: Union, parent: Union | None, industry_union=None, **fields
+) -> Union:
+    """Change a union's details. A new parent moves it with its whole subtree; a grassroots
+    union may also move to the other industry union, with everything under it."""
+    target_industry = parent.industry_union if parent is not None else industry_union
+    _lock_tree(union.industry_union, target_industry)
     union = Union.objects.select_for_update().get(pk=union.pk)
+    parent = _fresh(parent)
+    if parent is None and target_industry is None:
+        target_industry = union.industry_union
+    probe_industry = union.industry_union_id
+    union.industry_union_id = target_industry.pk  # so sibling names are checked where it goes
     raise_if(
         union_placement_errors(
             union=union,
@@ -99,19 +126,18 @@ def union_update(*, actor, union: Union, parent: Union | None, **fields) -> Unio
     )
     for name, value in fields.items():
         setattr(union, name, value)
-    moved = parent != union.parent
+    moved = parent != union.parent or target_industry.pk != probe_industry
     union.parent = parent
     if moved:
         old_path = union.path
-        union.path = f"{parent.path if parent else ''}{union.pk:08d}/"
-        if parent is not None:
-            union.industry_union = parent.industry_union
+        union.path = union.path_under(parent)
+        # Derived rows follow in bulk; their own history records what they were moved under.
         Union.objects.filter(path__startswith=old_path).exclude(pk=union.pk).update(
             path=Concat(Value(union.path), Substr("path", len(old_path) + 1)),
-            industry_union=union.industry_union,
+            industry_union=target_industry,
         )
         Enterprise.objects.filter(union__path__startswith=union.path).update(
-            industry_union=union.industry_union
+            industry_union=target_industry
         )
     union._history_user = actor
     union.save()
