@@ -2,6 +2,10 @@ import django_filters
 from django import forms
 
 
+def search_box(placeholder):
+    return forms.TextInput(attrs={"type": "search", "placeholder": placeholder})
+
+
 class PortalFilterSet(django_filters.FilterSet):
     """A FilterSet whose widgets wear Bootstrap's small controls, for the filter bar."""
 

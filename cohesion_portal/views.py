@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
@@ -67,6 +67,19 @@ class ScopedViewMixin(PortalViewMixin):
                 "queryset (ScopedQuerySet): it would show rows outside the user's scope."
             )
         return queryset.for_user(self.request.user, self.get_scope_action())
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            # Seen but not changeable: say so, rather than pretend the record is not there.
+            if self.get_scope_action() == CHANGE and queryset is None:
+                visible = super().get_queryset().for_user(self.request.user, VIEW)
+                if visible.filter(pk=self.kwargs.get(self.pk_url_kwarg)).exists():
+                    raise PermissionDenied(
+                        _("Your role can view this record but not change it.")
+                    ) from None
+            raise
 
 
 class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):

@@ -113,7 +113,6 @@ SECTOR_WORDS = {
         (Sector.SALT, "盐业"),
     ],
 }
-JOINT_NAMES = {"light-textile": "轻纺行业联合工会", "agri-water": "农林水利行业联合工会"}
 BRANCHES = [
     "生产一车间分会",
     "生产二车间分会",
@@ -162,7 +161,6 @@ OWNERSHIPS = [
     (Ownership.COLLECTIVE, 8),
     (Ownership.FOREIGN, 8),
     (Ownership.HK_MO_TW, 4),
-    (Ownership.INSTITUTION, 6),
     (Ownership.OTHER, 2),
 ]
 
@@ -184,13 +182,26 @@ class DemoBuilder:
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)
 
+    def joint_union_name(self, district: str, industry: IndustryUnion) -> str:
+        """甘井子区纺织行业联合工会, then 甘井子区纺织行业第二联合工会 when that is taken."""
+        words = [word for _, word in SECTOR_WORDS[industry.code]]
+        first = self.rng.randrange(len(words))
+        for ordinal in ["", *"二三四五六七八九十"]:
+            for k in range(len(words)):
+                word = words[(first + k) % len(words)]
+                name = f"{district}{word}行业{f'第{ordinal}' if ordinal else ''}联合工会"
+                if name not in self.used_names:
+                    self.used_names.add(name)
+                    return name
+        raise RuntimeError(f"Too many joint unions in {district}")
+
     def address(self, district: str, road: str) -> str:
         return f"大连市{district}{self.rng.choice(WORDS)}{road}{self.rng.randint(1, 399)}号"
 
     def enterprise_name(self, industry: IndustryUnion, district: str) -> tuple[str, str]:
         sector, word = self.rng.choice(SECTOR_WORDS[industry.code])
         while True:
-            brand = self.rng.choice(WORDS) + self.rng.choice(WORDS)
+            brand = "".join(self.rng.sample(WORDS, 2))
             suffix = self.rng.choice(["有限公司", "股份有限公司", "集团有限公司", "有限责任公司"])
             name = f"大连{brand}{word}{suffix}"
             if name not in self.used_names:
@@ -211,16 +222,11 @@ class DemoBuilder:
         per_industry = self.scale.grassroots_unions // len(industries)
         roots, root_meta = [], []
         for industry in industries:
-            for i in range(per_industry):
+            for _ in range(per_industry):
                 district, division = self.rng.choice(DISTRICTS)
                 joint = self.rng.random() < JOINT_SHARE
                 if joint:
-                    name = f"{district}{JOINT_NAMES[industry.code]}"
-                    if name in self.used_names:
-                        name = (
-                            f"{district}{JOINT_NAMES[industry.code].replace('联合', f'第{i}联合')}"
-                        )
-                    self.used_names.add(name)
+                    name = self.joint_union_name(district, industry)
                     sector = None
                 else:
                     enterprise_name, sector = self.enterprise_name(industry, district)

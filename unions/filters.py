@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.filters import PortalFilterSet
+from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.text import normalize_code, normalize_text
 
 from .fields import UnionChoiceField
@@ -26,7 +26,9 @@ class UnionModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 class EnterpriseFilter(PortalFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Name or credit code"))
+    )
     industry_union = django_filters.ModelChoiceFilter(
         label=_("industry union"), queryset=_scoped_industries
     )
@@ -58,7 +60,9 @@ class EnterpriseFilter(PortalFilterSet):
 
 
 class UnionFilter(PortalFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Union, branch or group name"))
+    )
     industry_union = django_filters.ModelChoiceFilter(
         label=_("industry union"), queryset=_scoped_industries
     )

@@ -2,14 +2,26 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import CHANGE, scope_for
+from cohesion_portal.access import CHANGE, role_of, scope_for
 from cohesion_portal.text import normalize_code, normalize_text
 
 from .fields import UnionChoiceField
-from .models import GRASSROOTS_KINDS, Enterprise, IndustryUnion, Union
+from .models import GRASSROOTS_KINDS, SECTORS_BY_INDUSTRY, Enterprise, IndustryUnion, Sector, Union
 from .services import UNION_FIELDS, enterprise_errors, union_placement_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def sectors_for(industries, user):
+    """The sectors of the user's industry unions (all of them for a wider scope)."""
+    if industries is None:
+        role = role_of(user)
+        codes = {role.union.industry_union.code} if role and role.union else None
+    else:
+        codes = set(industries.values_list("code", flat=True))
+    if not codes or len(codes) > 1:
+        return Sector.choices
+    return [(s.value, s.label) for s in SECTORS_BY_INDUSTRY.get(codes.pop(), Sector)]
 
 
 def industry_unions_for(user):
@@ -39,8 +51,17 @@ class UnionForm(forms.ModelForm):
         self.fields["parent"].queryset = parents.order_by("path")
         self.fields["parent"].help_text = _("Leave empty for a grassroots union.")
         industries = industry_unions_for(user)
+        if not industries.exists() or self.instance.parent_id:
+            # Officers add units under their own union; a unit follows its parent's industry.
+            del self.fields["industry_union"]
         if not industries.exists():
-            del self.fields["industry_union"]  # officers add units under their own union
+            self.fields["parent"].required = True
+            self.fields["kind"].choices = [
+                (value, label)
+                for value, label in self.fields["kind"].choices
+                if value not in GRASSROOTS_KINDS or value == self.instance.kind
+            ]
+        if "industry_union" not in self.fields:
             return
         self.fields["industry_union"].queryset = industries
         self.fields["industry_union"].required = False
@@ -67,6 +88,18 @@ class UnionForm(forms.ModelForm):
                 )
             else:
                 self.add_error("parent", _("Choose the union this unit belongs under."))
+        founded_on = cleaned.get("founded_on")
+        if (
+            parent is not None
+            and founded_on
+            and parent.founded_on
+            and founded_on < parent.founded_on
+        ):
+            self.add_error(
+                "founded_on",
+                _("%(parent)s was founded on %(date)s; a unit under it cannot be older.")
+                % {"parent": parent, "date": parent.founded_on.isoformat()},
+            )
         if kind and "name" in cleaned:
             probe = Union(
                 pk=self.instance.pk,
@@ -119,11 +152,18 @@ class EnterpriseForm(forms.ModelForm):
             self.fields["union"].required = True
             self.fields["union"].help_text = ""
         self.fields["credit_code"].widget.attrs.update(
-            {"autocomplete": "off", "spellcheck": "false", "style": "text-transform: uppercase"}
+            {"spellcheck": "false", "style": "text-transform: uppercase"}
         )
+        sectors = sectors_for(industries if industries.exists() else None, user)
+        self.fields["sector"].choices = [("", "---------"), *sectors]
 
     def clean_name(self):
-        return normalize_text(self.cleaned_data["name"])
+        name = normalize_text(self.cleaned_data["name"])
+        if Enterprise.objects.filter(name=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("An enterprise of this name is registered already; names are unique.")
+            )
+        return name
 
     def clean_credit_code(self):
         return normalize_code(self.cleaned_data["credit_code"])

@@ -10,7 +10,7 @@ class EnterpriseTable(tables.Table):
     industry_union = tables.Column(
         accessor="industry_union__short_name",
         order_by="industry_union__short_name",
-        verbose_name=_("industry union"),
+        verbose_name=_("Industry union"),
     )
     union = tables.Column(linkify=True, default="—", attrs={"td": {"class": "wrap"}})
     unionized_on = tables.DateColumn(format="Y-m-d")

@@ -2,7 +2,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.access import CHANGE, can_change_anything, scope_for
 from cohesion_portal.views import (
     ScopedCreateView,
     ScopedDetailView,
@@ -162,6 +162,11 @@ class EnterpriseListView(ScopedListView):
     table_class = EnterpriseTable
     filterset_class = EnterpriseFilter
     title = _("Enterprises")
+
+    def get_table_kwargs(self):
+        scope = scope_for(self.request.user)
+        spans_industries = scope.everything or len(scope.industry_union_ids) > 1
+        return {} if spans_industries else {"exclude": ("industry_union",)}
 
     def get_queryset(self):
         return super().get_queryset().select_related("industry_union", "union")

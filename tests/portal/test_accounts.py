@@ -82,3 +82,10 @@ def test_the_language_switch_turns_the_portal_to_english(client):
     client.force_login(make_user(username="wang"))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert client.get(reverse("home")).context["title"] == "Workbench"
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_chinese_until_the_person_switches(client):
+    client.force_login(make_user(username="wang"))
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.context["title"] == "工作台"

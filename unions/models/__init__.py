@@ -1,4 +1,4 @@
-from .enterprises import Enterprise, Ownership, Sector
+from .enterprises import SECTORS_BY_INDUSTRY, Enterprise, Ownership, Sector
 from .members import (
     NEW_GENERATION_BORN_FROM,
     Education,
@@ -28,6 +28,7 @@ __all__ = [
     "ALLOWED_PARENT_KINDS",
     "GRASSROOTS_KINDS",
     "NEW_GENERATION_BORN_FROM",
+    "SECTORS_BY_INDUSTRY",
     "AreaAssignment",
     "Education",
     "Enterprise",

@@ -44,6 +44,31 @@ class Sector(models.TextChoices):
     OTHER = "other", _("other")
 
 
+# The sectors of each industry union's system (industry union code -> sectors).
+SECTORS_BY_INDUSTRY = {
+    "light-textile": [
+        Sector.LIGHT_INDUSTRY,
+        Sector.TEXTILE,
+        Sector.GARMENTS,
+        Sector.FOOD,
+        Sector.PAPER_PRINTING,
+        Sector.LEATHER,
+        Sector.FURNITURE,
+        Sector.CRAFTS,
+        Sector.OTHER,
+    ],
+    "agri-water": [
+        Sector.AGRICULTURE,
+        Sector.FORESTRY,
+        Sector.WATER,
+        Sector.WATER_SUPPLY,
+        Sector.FISHERIES,
+        Sector.SALT,
+        Sector.OTHER,
+    ],
+}
+
+
 class Enterprise(models.Model):
     """An enterprise or public institution in one of the two systems, with or without a union."""
 
