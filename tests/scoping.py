@@ -5,9 +5,9 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
-from unions.models import Enterprise, Union
+from unions.models import Enterprise, Member, Transfer, Union
 
-from .factories import EnterpriseFactory
+from .factories import EnterpriseFactory, enrol
 
 BUILDERS = {}
 
@@ -28,3 +28,24 @@ def union_itself(union):
 @builds(Enterprise)
 def enterprise_in(union):
     return EnterpriseFactory(union=union, name=f"{union.name}·企业")
+
+
+@builds(Member)
+def member_in(union):
+    return enrol(union, name=f"{union.name}·会员")
+
+
+@builds(Transfer)
+def transfer_in(union):
+    # A transfer within one union's tree: not a real case (the service refuses it), but one
+    # that belongs to one union only, so the walk knows whose it is.
+    member = enrol(union, name=f"{union.name}·转会会员")
+    return Transfer.objects.create(
+        member=member, from_union=union, to_union=union, requested_by=member_requester()
+    )
+
+
+def member_requester():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get_or_create(username="transfer-requester")[0]

@@ -13,3 +13,7 @@ class UnionsConfig(AppConfig):
         navigation.register(
             "organisation", _("Enterprises"), "unions:enterprise_list", "bi-building", 20
         )
+        navigation.register("organisation", _("Members"), "unions:member_list", "bi-people", 30)
+        navigation.register(
+            "organisation", _("Transfers"), "unions:transfer_list", "bi-arrow-left-right", 40
+        )

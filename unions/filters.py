@@ -3,11 +3,21 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal.access import scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.text import normalize_code, normalize_text
 
 from .fields import UnionChoiceField
-from .models import Enterprise, IndustryUnion, Ownership, Sector, Union
+from .models import (
+    NEW_GENERATION_BORN_FROM,
+    Enterprise,
+    IndustryUnion,
+    Member,
+    MemberStatus,
+    Ownership,
+    Sector,
+    Union,
+)
 
 
 def _scoped_unions(request):
@@ -19,6 +29,14 @@ def _scoped_industries(request):
         return IndustryUnion.objects.none()
     ids = Union.objects.for_user(request.user).values("industry_union")
     return IndustryUnion.objects.filter(pk__in=ids)
+
+
+def drop_single_industry_filter(filterset):
+    """A choice of one industry union is no choice: leave the filter out."""
+    scope = scope_for(filterset.request.user) if filterset.request else None
+    if scope is None or not (scope.everything or len(scope.industry_union_ids) > 1):
+        filterset.filters.pop("industry_union", None)
+        filterset.form.fields.pop("industry_union", None)
 
 
 class UnionModelChoiceFilter(django_filters.ModelChoiceFilter):
@@ -49,6 +67,10 @@ class EnterpriseFilter(PortalFilterSet):
         model = Enterprise
         fields = ("q", "industry_union", "union", "unionized", "ownership", "sector")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        drop_single_industry_filter(self)
+
     def search(self, queryset, name, value):
         text = normalize_text(value)
         return queryset.filter(
@@ -71,5 +93,67 @@ class UnionFilter(PortalFilterSet):
         model = Union
         fields = ("q", "industry_union")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        drop_single_industry_filter(self)
+
     def search(self, queryset, name, value):
         return queryset.filter(name__icontains=normalize_text(value))
+
+
+def _scoped_enterprises(request):
+    if request is None:
+        return Enterprise.objects.none()
+    return Enterprise.objects.for_user(request.user).filter(union__isnull=False).order_by("name")
+
+
+YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
+
+
+class MemberFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=search_box(_("Name, card number or last 4 of the ID")),
+    )
+    union = UnionModelChoiceFilter(
+        label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
+    )
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_scoped_enterprises
+    )
+    status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices)
+    is_migrant = django_filters.BooleanFilter(
+        label=_("migrant worker"), widget=forms.Select(choices=YES_NO)
+    )
+    new_generation = django_filters.BooleanFilter(
+        label=_("new-generation migrant"),
+        method="filter_new_generation",
+        widget=forms.Select(choices=YES_NO),
+    )
+    joined = django_filters.DateFromToRangeFilter(
+        label=_("joined between"),
+        field_name="joined_on",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Member
+        fields = ("q", "union", "enterprise", "status", "is_migrant", "new_generation", "joined")
+
+    def search(self, queryset, name, value):
+        text = normalize_text(value)
+        code = normalize_code(value)
+        condition = Q(name__icontains=text) | Q(card_number=text)
+        if len(code) == 4:
+            condition |= Q(id_number__endswith=code)
+        return queryset.filter(condition)
+
+    def in_union_subtree(self, queryset, name, union):
+        return queryset.in_subtree_of(union) if union else queryset
+
+    def filter_new_generation(self, queryset, name, value):
+        if value is None:
+            return queryset
+        new_generation = Q(is_migrant=True, birth_date__gte=NEW_GENERATION_BORN_FROM)
+        return queryset.filter(new_generation) if value else queryset.exclude(new_generation)

@@ -9,7 +9,14 @@ from collections import defaultdict
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Length, Substr, TruncMonth
 
-from .models import NEW_GENERATION_BORN_FROM, Enterprise, Membership, MembershipStart, Union
+from .models import (
+    NEW_GENERATION_BORN_FROM,
+    Enterprise,
+    Member,
+    Membership,
+    MembershipStart,
+    Union,
+)
 
 
 def scope_overview(user) -> dict:
@@ -34,13 +41,13 @@ def scope_overview(user) -> dict:
 
 
 def subtree_counts(unions) -> dict[int, dict]:
-    """For each union: direct sub-units, all units below it, enterprises and employees in its
-    subtree. Two queries per depth present among `unions` (usually one depth)."""
+    """For each union: direct sub-units, all units below it, enterprises, their employees and
+    active members in its subtree. Three queries per depth among `unions` (usually one)."""
     by_depth = defaultdict(dict)
     for union in unions:
         by_depth[len(union.path)][union.path] = union.pk
     counts = {
-        pk: {"children": 0, "units": 0, "enterprises": 0, "employees": 0}
+        pk: {"children": 0, "units": 0, "enterprises": 0, "employees": 0, "members": 0}
         for paths in by_depth.values()
         for pk in paths.values()
     }
@@ -67,6 +74,15 @@ def subtree_counts(unions) -> dict[int, dict]:
             counts[paths[row["prefix"]]].update(
                 enterprises=row["enterprises"], employees=row["employees"] or 0
             )
+        rows = (
+            Member.objects.active()
+            .annotate(prefix=Substr("union__path", 1, length))
+            .filter(prefix__in=list(paths))
+            .values("prefix")
+            .annotate(members=Count("pk"))
+        )
+        for row in rows:
+            counts[paths[row["prefix"]]]["members"] = row["members"]
     return counts
 
 

@@ -1,7 +1,9 @@
 import django_tables2 as tables
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Enterprise
+from .id_numbers import mask_id_number
+from .models import Enterprise, Member
 
 
 class EnterpriseTable(tables.Table):
@@ -34,3 +36,46 @@ class EnterpriseTable(tables.Table):
         )
         order_by = ("name",)
         empty_text = _("No enterprise matches.")
+
+
+class MemberTable(tables.Table):
+    """ID and phone numbers are always masked here; whole numbers are on the member's page,
+    for those allowed, and each showing is recorded."""
+
+    name = tables.Column(linkify=True)
+    id_number = tables.Column(
+        verbose_name=_("ID number"),
+        orderable=False,
+        attrs={"td": {"class": "font-monospace small"}},
+    )
+    union = tables.Column(attrs={"td": {"class": "wrap"}})
+    enterprise = tables.Column(default="—", attrs={"td": {"class": "wrap"}})
+    joined_on = tables.DateColumn()
+    is_migrant = tables.Column(verbose_name=_("migrant worker"), empty_values=())
+
+    class Meta:
+        model = Member
+        fields = (
+            "name",
+            "gender",
+            "id_number",
+            "union",
+            "enterprise",
+            "joined_on",
+            "is_migrant",
+            "status",
+        )
+        order_by = ("name",)
+        empty_text = _("No member matches.")
+
+    def render_id_number(self, value):
+        return mask_id_number(value)
+
+    def render_is_migrant(self, record):
+        if record.is_new_generation_migrant:
+            return format_html('<span class="badge text-bg-warning">{}</span>', _("new generation"))
+        return _("yes") if record.is_migrant else "—"
+
+    def render_status(self, record):
+        css = "text-bg-success" if record.status == "active" else "text-bg-light border"
+        return format_html('<span class="badge {}">{}</span>', css, record.get_status_display())

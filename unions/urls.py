@@ -1,18 +1,36 @@
 from django.urls import path
 
-from . import views
+from .views import enterprises, members, tree
 
 app_name = "unions"
 urlpatterns = [
-    path("", views.UnionTreeView.as_view(), name="tree"),
-    path("new/", views.UnionCreateView.as_view(), name="union_create"),
-    path("<int:pk>/", views.UnionDetailView.as_view(), name="union_detail"),
-    path("<int:pk>/children/", views.UnionChildrenView.as_view(), name="union_children"),
-    path("<int:pk>/edit/", views.UnionUpdateView.as_view(), name="union_edit"),
-    path("enterprises/", views.EnterpriseListView.as_view(), name="enterprise_list"),
-    path("enterprises/new/", views.EnterpriseCreateView.as_view(), name="enterprise_create"),
-    path("enterprises/<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise_detail"),
+    path("", tree.UnionTreeView.as_view(), name="tree"),
+    path("new/", tree.UnionCreateView.as_view(), name="union_create"),
+    path("<int:pk>/", tree.UnionDetailView.as_view(), name="union_detail"),
+    path("<int:pk>/children/", tree.UnionChildrenView.as_view(), name="union_children"),
+    path("<int:pk>/edit/", tree.UnionUpdateView.as_view(), name="union_edit"),
+    path("enterprises/", enterprises.EnterpriseListView.as_view(), name="enterprise_list"),
+    path("enterprises/new/", enterprises.EnterpriseCreateView.as_view(), name="enterprise_create"),
     path(
-        "enterprises/<int:pk>/edit/", views.EnterpriseUpdateView.as_view(), name="enterprise_edit"
+        "enterprises/<int:pk>/",
+        enterprises.EnterpriseDetailView.as_view(),
+        name="enterprise_detail",
     ),
+    path(
+        "enterprises/<int:pk>/edit/",
+        enterprises.EnterpriseUpdateView.as_view(),
+        name="enterprise_edit",
+    ),
+    path("members/", members.MemberListView.as_view(), name="member_list"),
+    path("members/new/", members.MemberCreateView.as_view(), name="member_create"),
+    path("members/<int:pk>/", members.MemberDetailView.as_view(), name="member_detail"),
+    path("members/<int:pk>/edit/", members.MemberUpdateView.as_view(), name="member_edit"),
+    path("members/<int:pk>/leave/", members.MemberLeaveView.as_view(), name="member_leave"),
+    path("members/<int:pk>/rejoin/", members.MemberRejoinView.as_view(), name="member_rejoin"),
+    path(
+        "members/<int:pk>/disclose/", members.MemberDiscloseView.as_view(), name="member_disclose"
+    ),
+    path("transfers/", members.TransferListView.as_view(), name="transfer_list"),
+    path("transfers/new/", members.TransferRequestView.as_view(), name="transfer_request"),
+    path("transfers/<int:pk>/", members.TransferDecideView.as_view(), name="transfer_decide"),
 ]

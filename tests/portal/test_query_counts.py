@@ -6,15 +6,18 @@ Each page is measured on a small and a larger data set against one bound, so an 
 import pytest
 from django.urls import reverse
 
-from ..factories import EnterpriseFactory, make_union
+from ..factories import EnterpriseFactory, enrol, make_union
 
 BOUNDS = {  # measured; session, user and role lookups included
-    "home": 6,
-    "unions:tree": 10,
-    "unions:enterprise_list": 12,
-    "unions:union_detail": 14,
-    "unions:enterprise_detail": 8,
+    "home": 5,
+    "unions:tree": 8,
     "unions:union_children": 8,
+    "unions:union_detail": 14,
+    "unions:enterprise_list": 8,
+    "unions:enterprise_detail": 6,
+    "unions:member_list": 9,
+    "unions:member_detail": 11,
+    "unions:transfer_list": 5,
 }
 
 
@@ -26,11 +29,14 @@ def grow(world, size):
         EnterpriseFactory(union=branch)
         EnterpriseFactory(union=root)
         make_union(f"扩展工会{i}")
+        enrol(branch)
 
 
 def url_for(name, world):
     if name in ("unions:union_detail", "unions:union_children"):
         return reverse(name, args=[world.unions["A"].pk])
+    if name == "unions:member_detail":
+        return reverse(name, args=[enrol(world.unions["A"]).pk])
     if name == "unions:enterprise_detail":
         return reverse(name, args=[EnterpriseFactory(union=world.unions["A"]).pk])
     return reverse(name)

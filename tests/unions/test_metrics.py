@@ -1,8 +1,11 @@
+import datetime
+
 import pytest
 
 from unions.metrics import scope_overview, subtree_counts
+from unions.services import member_leave
 
-from ..factories import EnterpriseFactory
+from ..factories import EnterpriseFactory, enrol
 
 
 @pytest.mark.django_db
@@ -43,19 +46,30 @@ def test_subtree_counts_add_up_each_branch_of_the_tree(world):
     EnterpriseFactory(union=branch, headcount=20)
     EnterpriseFactory(union=root, headcount=40)
     EnterpriseFactory(union=world.unions["C"], headcount=1000)
+    enrol(world.deepest["A"])
+    enrol(branch)
+    member_leave(actor=None, member=enrol(root), on=datetime.date(2026, 4, 1), reason="离职")
 
     counts = subtree_counts([root, world.unions["C"], world.unions["B"]])
-    assert counts[root.pk] == {"children": 1, "units": 2, "enterprises": 3, "employees": 70}
+    assert counts[root.pk] == {
+        "children": 1,
+        "units": 2,
+        "enterprises": 3,
+        "employees": 70,
+        "members": 2,  # the one who left is not counted
+    }
     assert counts[world.unions["C"].pk]["employees"] == 1000
     assert counts[world.unions["B"].pk] == {
         "children": 1,
         "units": 2,
         "enterprises": 0,
         "employees": 0,
+        "members": 0,
     }
     assert subtree_counts([branch])[branch.pk] == {
         "children": 1,
         "units": 1,
         "enterprises": 2,
         "employees": 30,
+        "members": 2,
     }

@@ -3,13 +3,14 @@ from django.urls import reverse
 
 from unions.models import Union
 
-from ..factories import EnterpriseFactory
+from ..factories import EnterpriseFactory, enrol
 
 
 @pytest.mark.django_db
 def test_the_tree_shows_the_tops_of_the_scope_with_their_counts(client, world):
     EnterpriseFactory(union=world.deepest["A"], headcount=50)
     EnterpriseFactory(union=world.unions["A"], headcount=70)
+    enrol(world.deepest["A"])
     client.force_login(world.users["staff_lt"])
     response = client.get(reverse("unions:tree"))
     assert [u.name for u in response.context["object_list"]] == [
@@ -17,7 +18,13 @@ def test_the_tree_shows_the_tops_of_the_scope_with_their_counts(client, world):
         world.unions["C"].name,
     ]
     counts = response.context["counts"][world.unions["A"].pk]
-    assert counts == {"children": 1, "units": 2, "enterprises": 2, "employees": 120}
+    assert counts == {
+        "children": 1,
+        "units": 2,
+        "enterprises": 2,
+        "employees": 120,
+        "members": 1,
+    }
 
 
 @pytest.mark.django_db

@@ -1,0 +1,1 @@
+"""The pages of the unions app, one module per concept."""
