@@ -5,11 +5,22 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AreaAssignment, Enterprise, IndustryUnion, Role, Union
+from .models import (
+    AreaAssignment,
+    Enterprise,
+    IndustryUnion,
+    Member,
+    Membership,
+    PersonalDataDisclosure,
+    Role,
+    Transfer,
+    Union,
+)
 from .services import (
     UNION_FIELDS,
     enterprise_errors,
     enterprise_save,
+    member_update,
     union_create,
     union_placement_errors,
     union_update,
@@ -109,3 +120,71 @@ class AreaAssignmentAdmin(SimpleHistoryAdmin):
     list_filter = ("union__industry_union",)
     search_fields = ("cadre__username", "cadre__name", "union__name")
     raw_id_fields = ("cadre", "union")
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    readonly_fields = ("union", "started_on", "start", "ended_on", "end")
+    can_delete = False
+
+
+@admin.register(Member)
+class MemberAdmin(SimpleHistoryAdmin):
+    """Members are enrolled, moved and ended through the portal's pages (the services keep
+    their membership periods); here a superuser corrects details."""
+
+    list_display = ("name", "gender", "union", "enterprise", "joined_on", "is_migrant", "status")
+    list_filter = ("status", "is_migrant", "is_dispatched", "gender", "union__industry_union")
+    search_fields = ("name", "card_number", "id_number")
+    raw_id_fields = ("union", "enterprise")
+    list_select_related = ("union", "enterprise")
+    readonly_fields = ("status", "status_changed_on", "status_reason")
+    inlines = [MembershipInline]
+
+    def has_add_permission(self, request):
+        return False  # enrol through the member pages, which check the ID number and history
+
+    def save_model(self, request, obj, form, change):
+        member_update(actor=request.user, member=obj)
+
+
+@admin.register(Transfer)
+class TransferAdmin(SimpleHistoryAdmin):
+    list_display = ("member", "from_union", "to_union", "status", "requested_at", "decided_at")
+    list_filter = ("status",)
+    search_fields = ("member__name", "from_union__name", "to_union__name")
+    raw_id_fields = ("member", "from_union", "to_union", "to_enterprise")
+    readonly_fields = [f.name for f in Transfer._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(PersonalDataDisclosure)
+class PersonalDataDisclosureAdmin(admin.ModelAdmin):
+    list_display = ("at", "user", "member")
+    search_fields = ("user__username", "user__name", "member__name")
+    readonly_fields = ("at", "user", "member")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Read-only: the services write membership periods when members join, move and leave."""
+
+    list_display = ("member", "union", "started_on", "start", "ended_on", "end")
+    list_filter = ("start", "end")
+    search_fields = ("member__name", "union__name")
+    readonly_fields = ("member", "union", "started_on", "start", "ended_on", "end")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from .credit_codes import make_credit_code
+from .demo_members import MemberBuilder
 from .models import (
     AreaAssignment,
     Enterprise,
@@ -32,12 +34,14 @@ DEMO_PASSWORD = "cohesion2026"
 class Scale:
     grassroots_unions: int
     enterprises: int
+    members: int
+    pending_transfers: int
 
 
 SCALES = {
-    "S": Scale(grassroots_unions=60, enterprises=150),
-    "M": Scale(grassroots_unions=500, enterprises=2_000),
-    "L": Scale(grassroots_unions=2_000, enterprises=10_000),
+    "S": Scale(grassroots_unions=60, enterprises=150, members=6_000, pending_transfers=5),
+    "M": Scale(grassroots_unions=500, enterprises=2_000, members=50_000, pending_transfers=20),
+    "L": Scale(grassroots_unions=2_000, enterprises=10_000, members=300_000, pending_transfers=50),
 }
 UNAFFILIATED_SHARE = 0.2  # enterprises without a union yet
 JOINT_SHARE = 0.15  # grassroots unions that are joint unions
@@ -173,8 +177,9 @@ def _date(rng, start_year, end_year):
 
 
 class DemoBuilder:
-    def __init__(self, *, scale: Scale, seed: int = 2011):
+    def __init__(self, *, scale: Scale, seed: int = 2011, today: datetime.date | None = None):
         self.scale = scale
+        self.today = today or timezone.localdate()
         self.rng = random.Random(seed)
         self.used_names: set[str] = set()
         self.used_codes: set[str] = set()
@@ -260,7 +265,14 @@ class DemoBuilder:
         self._create_level(groups, parents=branches)
         self._create_enterprises(roots, root_meta)
         self._create_accounts(roots)
-        return {"unions": len(roots) + len(branches) + len(groups), "grassroots": len(roots)}
+        members = MemberBuilder(rng=self.rng, total=self.scale.members, today=self.today)
+        roster = members.build()
+        members.pending_transfers(roster, self.scale.pending_transfers)
+        return {
+            "unions": len(roots) + len(branches) + len(groups),
+            "grassroots": len(roots),
+            "members": len(roster),
+        }
 
     def _unit(self, parent: Union, kind, name) -> Union:
         return Union(

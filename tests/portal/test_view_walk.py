@@ -150,3 +150,18 @@ def test_the_admin_lets_in_superusers_only(client, world):
         client.force_login(world.users[persona])
         response = client.get(reverse("admin:unions_enterprise_changelist"))
         assert response.status_code == (200 if persona == "superuser" else 302), persona
+
+
+@pytest.mark.django_db
+def test_every_model_has_an_admin_page_that_opens(client, world):
+    from django.apps import apps
+    from django.contrib import admin
+
+    client.force_login(world.users["superuser"])
+    for app in ("accounts", "unions", "cohesion_portal"):
+        for model in apps.get_app_config(app).get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            assert admin.site.is_registered(model), f"{model.__name__} has no admin"
+            url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+            assert client.get(url, {"q": "测试"}).status_code == 200, url

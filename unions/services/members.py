@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohesion_portal.dates import add_years
+
 from ..id_numbers import parse_id_number
 from ..models import (
     Member,
@@ -80,7 +82,7 @@ def person_errors(*, id_number, birth_date, gender, joined_on, union, enterprise
             "The gender differs from the one the ID number gives (%(gender)s)."
         ) % {"gender": _("male") if parsed.is_male else _("female")}
     born = birth_date or parsed.birth_date
-    if joined_on and joined_on < _add_years(born, MINIMUM_AGE):
+    if joined_on and joined_on < add_years(born, MINIMUM_AGE):
         errors["joined_on"] = _("The member would have been under %(age)d when joining.") % {
             "age": MINIMUM_AGE
         }
@@ -93,13 +95,6 @@ def person_errors(*, id_number, birth_date, gender, joined_on, union, enterprise
             "enterprise": enterprise
         }
     return errors
-
-
-def _add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _check(member: Member) -> None:

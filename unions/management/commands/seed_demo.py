@@ -25,7 +25,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Built scale {scale}: {result['grassroots']} grassroots unions, "
-                f"{result['unions']} unions in all, in {time.monotonic() - started:.1f}s."
+                f"{result['unions']} unions in all, {result['members']} members, "
+                f"in {time.monotonic() - started:.1f}s."
             )
         )
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}):")
