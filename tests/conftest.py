@@ -102,6 +102,11 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _chinese_first():
     """Every test starts in the portal's first language, as a new visitor does."""
     from django.utils import translation

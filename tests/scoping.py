@@ -5,9 +5,11 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
-from unions.models import Enterprise, Member, Transfer, Union
+from unions.models import Enterprise, Member, RosterImport, Transfer, Union
+from unions.services import roster_upload
 
-from .factories import EnterpriseFactory, enrol
+from .factories import EnterpriseFactory, enrol, id_number
+from .rosters import workbook_file
 
 BUILDERS = {}
 
@@ -49,3 +51,13 @@ def member_requester():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get_or_create(username="transfer-requester")[0]
+
+
+@builds(RosterImport)
+def roster_for(union):
+    rows = [("导入会员", id_number(), "2026-01-05", "", "", "", "是")]
+    return roster_upload(
+        actor=member_requester(),
+        union=union,
+        uploaded=workbook_file(rows, name=f"{union.name}.xlsx"),
+    )

@@ -13,6 +13,7 @@ from .models import (
     Membership,
     PersonalDataDisclosure,
     Role,
+    RosterImport,
     Transfer,
     Union,
 )
@@ -187,4 +188,15 @@ class MembershipAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RosterImport)
+class RosterImportAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "union", "uploaded_by", "uploaded_at", "status", "rows_valid")
+    list_filter = ("status",)
+    search_fields = ("original_name", "union__name", "uploaded_by__username")
+    readonly_fields = [f.name for f in RosterImport._meta.fields]
+
+    def has_add_permission(self, request):
         return False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enterprises, members, tree
+from .views import enterprises, members, roster, tree
 
 app_name = "unions"
 urlpatterns = [
@@ -30,6 +30,13 @@ urlpatterns = [
     path(
         "members/<int:pk>/disclose/", members.MemberDiscloseView.as_view(), name="member_disclose"
     ),
+    path("members/import/", roster.RosterUploadView.as_view(), name="roster_upload"),
+    path(
+        "members/import/<int:pk>/",
+        roster.RosterImportDetailView.as_view(),
+        name="roster_import_detail",
+    ),
+    path("members/import/template/", roster.RosterTemplateView.as_view(), name="roster_template"),
     path("transfers/", members.TransferListView.as_view(), name="transfer_list"),
     path("transfers/new/", members.TransferRequestView.as_view(), name="transfer_request"),
     path("transfers/<int:pk>/", members.TransferDecideView.as_view(), name="transfer_decide"),

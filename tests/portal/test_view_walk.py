@@ -5,6 +5,9 @@ issue adds is walked too. A view whose model has no builder in tests/scoping.py,
 not sit behind the login and the scope, fails here by name.
 """
 
+import io
+import zipfile
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -100,8 +103,18 @@ def expected_status(persona, label, cls, method="get"):
     return 403 if changes and label not in WRITABLE[persona] else 200
 
 
+def response_text(response) -> str:
+    """What a person could read in a response: the page, or every sheet of a workbook."""
+    content_type = response.get("Content-Type", "")
+    if "spreadsheetml" in content_type:
+        with zipfile.ZipFile(io.BytesIO(response.content)) as workbook:
+            return "".join(workbook.read(name).decode() for name in workbook.namelist())
+    assert content_type.startswith(("text/", "application/json")), content_type
+    return response.content.decode()
+
+
 def assert_no_leak(response, hidden, where):
-    page = response.content.decode()
+    page = response_text(response)
     leaked = [name for name in hidden if name in page]
     assert not leaked, f"{where} shows records outside the scope: {leaked}"
 

@@ -1,4 +1,5 @@
 from .enterprises import SECTORS_BY_INDUSTRY, Enterprise, Ownership, Sector
+from .imports import RosterImport, RosterImportStatus
 from .members import (
     NEW_GENERATION_BORN_FROM,
     Education,
@@ -12,6 +13,7 @@ from .members import (
     PersonalDataDisclosure,
     Transfer,
     TransferStatus,
+    mobile_validator,
 )
 from .roles import AreaAssignment, Role, RoleKind
 from .tree import (
@@ -44,11 +46,14 @@ __all__ = [
     "PersonalDataDisclosure",
     "Role",
     "RoleKind",
+    "RosterImport",
+    "RosterImportStatus",
     "Sector",
     "Transfer",
     "TransferStatus",
     "Union",
     "UnionKind",
     "UnionStatus",
+    "mobile_validator",
     "phone_validator",
 ]

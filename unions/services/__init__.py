@@ -14,6 +14,7 @@ from .members import (
     transfer_decide,
     transfer_request,
 )
+from .roster import members_bulk_enrol, roster_import, roster_upload
 from .tree import UNION_FIELDS, union_create, union_placement_errors, union_update
 
 __all__ = [
@@ -27,7 +28,10 @@ __all__ = [
     "member_leave",
     "member_rejoin",
     "member_update",
+    "members_bulk_enrol",
     "person_errors",
+    "roster_import",
+    "roster_upload",
     "transfer_cancel",
     "transfer_decide",
     "transfer_request",

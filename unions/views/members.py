@@ -59,6 +59,13 @@ class MemberListView(ScopedListView):
         if can_change_anything(self.request.user):
             context["add_url"] = reverse("unions:member_create")
             context["add_label"] = _("Enrol a member")
+            context["extra_actions"] = [
+                (
+                    reverse("unions:roster_upload"),
+                    _("Import a roster"),
+                    "bi-file-earmark-spreadsheet",
+                )
+            ]
         return context
 
 

@@ -1,0 +1,183 @@
+"""Roster import pages: upload and check, look at the findings, confirm; and the template."""
+
+from io import BytesIO
+from urllib.parse import quote
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.views import PortalViewMixin, ScopedDetailView
+
+from ..fields import UnionChoiceField
+from ..models import RosterImport, RosterImportStatus, Union
+from ..roster_files import COLUMNS, EXAMPLE_ROW, MAX_BYTES, RosterFileError
+from ..services import roster_import, roster_upload
+
+MEMBERS_CRUMB = (_("Members"), reverse_lazy("unions:member_list"))
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Roster (.xlsx)"),
+        help_text=_(
+            "Up to 10 MB and 50,000 rows. Start from the template to get the columns right."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"] = UnionChoiceField(
+            queryset=Union.objects.for_user(user, CHANGE).order_by("path"),
+            label=_("Into union"),
+            help_text=_("Rows that name no branch or group go here."),
+        )
+        self.order_fields(["union", "file"])
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 10 MB; split the roster into several files.")
+            )
+        return uploaded
+
+
+class RosterUploadView(PortalViewMixin, FormView):
+    form_class = RosterUploadForm
+    template_name = "unions/roster_upload.html"
+    title = _("Import a roster")
+    requires_change = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_change_anything(request.user):
+            raise PermissionDenied(_("Your role can view records but not add them."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [MEMBERS_CRUMB]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent"] = RosterImport.objects.for_user(self.request.user).select_related(
+            "union", "uploaded_by"
+        )[:10]
+        return context
+
+    def form_valid(self, form):
+        try:
+            roster = roster_upload(
+                actor=self.request.user,
+                union=form.cleaned_data["union"],
+                uploaded=form.cleaned_data["file"],
+            )
+        except RosterFileError as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        return HttpResponseRedirect(roster.get_absolute_url())
+
+
+class RosterImportDetailView(ScopedDetailView):
+    """The findings of a checked roster; POST confirms the import (needs the change scope)."""
+
+    model = RosterImport
+    template_name = "unions/roster_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("union", "uploaded_by")
+
+    def get_title(self):
+        return _("Roster: %(name)s") % {"name": self.object.original_name}
+
+    def get_breadcrumbs(self):
+        return [MEMBERS_CRUMB, (_("Import a roster"), reverse_lazy("unions:roster_upload"))]
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            roster = roster_import(actor=request.user, roster=self.object)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("%(count)d members were imported.") % {"count": roster.imported_count}
+            )
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_confirm"] = (
+            self.object.status == RosterImportStatus.CHECKED
+            and self.object.rows_valid > 0
+            and RosterImport.objects.for_user(self.request.user, CHANGE)
+            .filter(pk=self.object.pk)
+            .exists()
+        )
+        context["problems"] = self.object.problems[:500]
+        return context
+
+
+class RosterTemplateView(PortalViewMixin, View):
+    """The roster template: the columns on the first sheet, and an example row with notes on a
+    second one (an example on the first sheet would be imported as a person)."""
+
+    def get(self, request):
+        workbook = Workbook()
+        roster = workbook.active
+        roster.title = "会员名册"
+        roster.append([column.label for column in COLUMNS])
+        for index, column in enumerate(COLUMNS, start=1):
+            roster.cell(row=1, column=index).font = Font(bold=True)
+            letter = roster.cell(row=1, column=index).column_letter
+            roster.column_dimensions[letter].width = 22 if column.key == "id_number" else 14
+            # Text cells, so that Excel keeps every digit of an ID number.
+            for row in range(2, 1001):
+                roster.cell(row=row, column=index).number_format = "@"
+        roster.freeze_panes = "A2"
+        notes = workbook.create_sheet("填写说明")
+        notes.append(["列", "示例", "说明"])
+        for column, example in zip(COLUMNS, EXAMPLE_ROW, strict=True):
+            notes.append([column.label, example, NOTES.get(column.key, "")])
+        notes.column_dimensions["A"].width = 16
+        notes.column_dimensions["B"].width = 24
+        notes.column_dimensions["C"].width = 70
+        buffer = BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response["Content-Disposition"] = (
+            f"attachment; filename*=UTF-8''{quote('会员名册模板.xlsx')}"
+        )
+        return response
+
+
+# The template speaks Chinese whatever the interface language: its headers are what the
+# importer reads (unions.roster_files.COLUMNS).
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NOTES = {
+    "name": "必填。",
+    "id_number": (
+        "必填。18 位（老证件 15 位也可）；请把这一列设为文本格式，否则 Excel 会丢掉后几位。"
+    ),
+    "joined_on": "必填。如 2026-03-01、2026.3.1、2026/3/1 或 2026年3月1日。",
+    "unit": "分会或工会小组的名称；不填则进入导入时选择的工会。",
+    "enterprise": "企业名称或统一社会信用代码，须是本工会的企业；可不填。",
+    "phone": "11 位手机号码；可不填。",
+    "gender": "男或女；不填则按身份证号识别。",
+    "birth_date": "不填则按身份证号识别；填了须与身份证号一致。",
+    "education": "小学、初中、高中、中专、技校、大专、本科、研究生等。",
+    "hukou": "农业户口、非农业户口或居民户口。",
+    "is_migrant": "是或否。",
+    "is_dispatched": "是或否。",
+}
