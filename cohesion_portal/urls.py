@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from unions.views.joining import JoinView
+
 from .views import HomeView
 
 admin.site.site_header = _("Cohesion Project Portal · administration")
@@ -21,5 +23,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("unions/", include("unions.urls")),
+    # Public: the join page a union's QR poster points to (网上入会).
+    path("join/<str:code>/", JoinView.as_view(), name="join"),
     path("admin/", admin.site.urls),
 ]

@@ -169,6 +169,16 @@ class SubmitOnceMixin:
         return HttpResponseRedirect(submission.result_url)
 
 
+def add_service_error(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: next to the field it names where the form
+    has that field, above the form otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 class ServiceFormMixin:
     """Save through a service; its ValidationError lands next to the fields it names."""
 
@@ -182,7 +192,7 @@ class ServiceFormMixin:
             with transaction.atomic():
                 self.object = self.save(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         except IntegrityError:
             # A rule the database enforces (a unique name, say) was broken by someone else's

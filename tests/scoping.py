@@ -5,7 +5,7 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
-from unions.models import Enterprise, Member, RosterImport, Transfer, Union
+from unions.models import Enterprise, JoinApplication, Member, RosterImport, Transfer, Union
 from unions.services import roster_upload
 
 from .factories import EnterpriseFactory, enrol, id_number
@@ -60,4 +60,11 @@ def roster_for(union):
         actor=member_requester(),
         union=union,
         uploaded=workbook_file(rows, name=f"{union.name}.xlsx"),
+    )
+
+
+@builds(JoinApplication)
+def application_to(union):
+    return JoinApplication.objects.create(
+        union=union, name=f"{union.name}·申请人", id_number=id_number(), phone="13800000000"
     )

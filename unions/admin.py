@@ -9,6 +9,7 @@ from .models import (
     AreaAssignment,
     Enterprise,
     IndustryUnion,
+    JoinApplication,
     Member,
     Membership,
     PersonalDataDisclosure,
@@ -197,6 +198,17 @@ class RosterImportAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     search_fields = ("original_name", "union__name", "uploaded_by__username")
     readonly_fields = [f.name for f in RosterImport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(JoinApplication)
+class JoinApplicationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "union", "status", "submitted_at", "decided_at")
+    list_filter = ("status",)
+    search_fields = ("name", "union__name")
+    readonly_fields = [f.name for f in JoinApplication._meta.fields]
 
     def has_add_permission(self, request):
         return False

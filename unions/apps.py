@@ -17,3 +17,6 @@ class UnionsConfig(AppConfig):
         navigation.register(
             "organisation", _("Transfers"), "unions:transfer_list", "bi-arrow-left-right", 40
         )
+        navigation.register(
+            "organisation", _("Online applications"), "unions:application_list", "bi-qr-code", 50
+        )

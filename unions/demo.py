@@ -268,6 +268,8 @@ class DemoBuilder:
         members = MemberBuilder(rng=self.rng, total=self.scale.members, today=self.today)
         roster = members.build()
         members.pending_transfers(roster, self.scale.pending_transfers)
+        officers = Union.objects.filter(role__kind=RoleKind.GRASSROOTS_OFFICER).distinct()
+        members.pending_applications(officers, per_union=3)
         return {
             "unions": len(roots) + len(branches) + len(groups),
             "grassroots": len(roots),

@@ -21,7 +21,7 @@ from .models import (
     MemberStatus,
     Union,
 )
-from .services import transfer_request
+from .services import join_apply, transfer_request
 
 # Where the demo's workers come from: Dalian's districts and counties, and the provinces that
 # send most migrant workers to Dalian.
@@ -144,6 +144,29 @@ class MemberBuilder:
         Member.objects.bulk_update(
             leavers, ["status", "status_changed_on", "status_reason"], batch_size=2000
         )
+
+    def pending_applications(self, unions, per_union: int):
+        """Online applications waiting in the given unions, sent through the join service."""
+        for union in unions:
+            enterprises = list(Enterprise.objects.in_grassroots_union_of(union)[:5])
+            for _ in range(per_union):
+                born = _day(self.rng, datetime.date(1985, 1, 1), datetime.date(2004, 12, 31))
+                male = self.rng.random() < 0.5
+                while True:
+                    number = make_id_number(
+                        self.rng.choice(HOME_PLACES), born, self.rng.randrange(100), male
+                    )
+                    if number not in self.used_numbers:
+                        self.used_numbers.add(number)
+                        break
+                join_apply(
+                    union=union,
+                    name=self.rng.choice(SURNAMES) + "".join(self.rng.sample(GIVEN, 2)),
+                    id_number=number,
+                    phone=f"1{self.rng.choice('3578')}{self.rng.randrange(10**9):09d}",
+                    enterprise=self.rng.choice(enterprises) if enterprises else None,
+                    is_migrant=self.rng.random() < 0.7,
+                )
 
     def pending_transfers(self, members, count: int):
         """A few transfers waiting for the holding union, asked through the service."""

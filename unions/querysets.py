@@ -30,6 +30,10 @@ class EnterpriseQuerySet(ScopedQuerySet):
     def in_subtree_of(self, union):
         return self.filter(union__path__startswith=union.path)
 
+    def in_grassroots_union_of(self, union):
+        """The enterprises of the grassroots union that `union` belongs to (or is)."""
+        return self.filter(union__path__startswith=union.path[: union.SEGMENT])
+
 
 class MemberQuerySet(ScopedQuerySet):
     def active(self):

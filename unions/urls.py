@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enterprises, members, roster, tree
+from .views import enterprises, joining, members, roster, tree
 
 app_name = "unions"
 urlpatterns = [
@@ -37,6 +37,11 @@ urlpatterns = [
         name="roster_import_detail",
     ),
     path("members/import/template/", roster.RosterTemplateView.as_view(), name="roster_template"),
+    path("<int:pk>/join-poster/", joining.JoinPosterView.as_view(), name="join_poster"),
+    path("applications/", joining.ApplicationListView.as_view(), name="application_list"),
+    path(
+        "applications/<int:pk>/", joining.ApplicationDecideView.as_view(), name="application_decide"
+    ),
     path("transfers/", members.TransferListView.as_view(), name="transfer_list"),
     path("transfers/new/", members.TransferRequestView.as_view(), name="transfer_request"),
     path("transfers/<int:pk>/", members.TransferDecideView.as_view(), name="transfer_decide"),

@@ -160,6 +160,14 @@ STORAGES = {
 # The embedded default serves static files straight from the source folders.
 WHITENOISE_USE_FINDERS = True
 
+# --- Cache (rate limits of public pages). Set CACHE_URL (redis://...) when several processes
+# serve the portal, so that they count together.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Reverse proxies in front of the portal, for the visitor's address (X-Forwarded-For).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The public join page: applications one address may send per hour.
+JOIN_APPLICATIONS_PER_HOUR = env.int("JOIN_APPLICATIONS_PER_HOUR", default=5)
+
 # --- Sessions and security defaults ---------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12

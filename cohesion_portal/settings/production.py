@@ -22,7 +22,8 @@ WHITENOISE_USE_FINDERS = False
 
 # Behind the reverse proxy, the client's address is the last one it adds to X-Forwarded-For;
 # django-axes locks by user name and that address.
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
+PROXY_COUNT = env.int("PROXY_COUNT", default=1)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

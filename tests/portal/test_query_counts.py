@@ -18,6 +18,7 @@ BOUNDS = {  # measured; session, user and role lookups included
     "unions:member_list": 9,
     "unions:member_detail": 11,
     "unions:transfer_list": 5,
+    "unions:application_list": 5,
 }
 
 

@@ -18,7 +18,7 @@ from ..conftest import PERSONAS, VISIBLE, WRITABLE
 from ..scoping import BUILDERS
 
 # Pages a visitor reaches without logging in. Keep this list short and deliberate.
-PUBLIC = {"login", "set_language", "logout"}
+PUBLIC = {"login", "set_language", "logout", "join"}
 # The admin has its own gate (superusers only), tested in test_admin_gate below.
 SKIP_NAMESPACES = {"admin"}
 

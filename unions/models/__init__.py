@@ -1,5 +1,6 @@
 from .enterprises import SECTORS_BY_INDUSTRY, Enterprise, Ownership, Sector
 from .imports import RosterImport, RosterImportStatus
+from .joining import JoinApplication, JoinApplicationStatus
 from .members import (
     NEW_GENERATION_BORN_FROM,
     Education,
@@ -37,6 +38,8 @@ __all__ = [
     "Gender",
     "Hukou",
     "IndustryUnion",
+    "JoinApplication",
+    "JoinApplicationStatus",
     "Member",
     "MemberStatus",
     "Membership",

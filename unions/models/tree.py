@@ -97,10 +97,12 @@ class Union(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=UnionStatus.choices, default=UnionStatus.ACTIVE
     )
+    # The secret part of the grassroots union's public join page (网上入会), made on first use.
+    join_code = models.CharField(max_length=16, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # The path is derived from the parent, which the history keeps.
-    history = HistoricalRecords(excluded_fields=["path"])
+    history = HistoricalRecords(excluded_fields=["path", "join_code"])
 
     objects = UnionQuerySet.as_manager()
 

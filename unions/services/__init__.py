@@ -1,6 +1,7 @@
 """Every write to the unions app. Views, forms, the admin, importers and demo data call these."""
 
 from .enterprises import enterprise_errors, enterprise_save
+from .joining import join_apply, join_decide, union_join_code
 from .members import (
     MEMBER_FIELDS,
     AlreadyMember,
@@ -23,6 +24,8 @@ __all__ = [
     "AlreadyMember",
     "enterprise_errors",
     "enterprise_save",
+    "join_apply",
+    "join_decide",
     "member_disclose",
     "member_enrol",
     "member_leave",
@@ -36,6 +39,7 @@ __all__ = [
     "transfer_decide",
     "transfer_request",
     "union_create",
+    "union_join_code",
     "union_placement_errors",
     "union_update",
 ]

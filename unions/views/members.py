@@ -18,6 +18,7 @@ from cohesion_portal.views import (
     ScopedListView,
     ScopedUpdateView,
     ScopedViewMixin,
+    add_service_error,
 )
 
 from ..filters import MemberFilter
@@ -176,7 +177,7 @@ class MemberActionView(ScopedViewMixin, SingleObjectMixin, FormView):
             with transaction.atomic():
                 self.act(form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message % {"object": self.object})
         return HttpResponseRedirect(self.object.get_absolute_url())
@@ -275,7 +276,7 @@ class TransferRequestView(PortalViewMixin, FormView):
                 note=data["note"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -332,7 +333,7 @@ class TransferDecideView(ScopedViewMixin, SingleObjectMixin, FormView):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The transfer was decided."))
         return HttpResponseRedirect(reverse("unions:transfer_list"))
