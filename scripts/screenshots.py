@@ -20,6 +20,11 @@ PAGES = [
     ("tree", "/unions/"),
     ("enterprises", "/unions/enterprises/"),
     ("enterprise-new", "/unions/enterprises/new/"),
+    ("members", "/unions/members/"),
+    ("member-new", "/unions/members/new/"),
+    ("roster", "/unions/members/import/"),
+    ("applications", "/unions/applications/"),
+    ("transfers", "/unions/transfers/"),
 ]
 
 
@@ -54,6 +59,19 @@ def main():
             page.locator("main .tree-row a").first.click()
             page.wait_for_load_state()
             page.screenshot(path=out / f"{device}-union.png", full_page=True)
+            page.goto(f"{args.base}/unions/members/")
+            page.locator("main table tbody a").first.click()
+            page.wait_for_load_state()
+            page.screenshot(path=out / f"{device}-member.png", full_page=True)
+            page.goto(f"{args.base}/unions/applications/")
+            poster = page.locator("main a[href*=join-poster]")
+            if poster.count():
+                poster.first.click()
+                page.wait_for_load_state()
+                page.screenshot(path=out / f"{device}-poster.png", full_page=True)
+                join_url = page.locator("#join-url a").get_attribute("href")
+                page.goto(join_url)
+                page.screenshot(path=out / f"{device}-join.png", full_page=True)
             context.close()
         browser.close()
 

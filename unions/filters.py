@@ -107,6 +107,7 @@ def _scoped_enterprises(request):
     return Enterprise.objects.for_user(request.user).filter(union__isnull=False).order_by("name")
 
 
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
 
@@ -131,15 +132,25 @@ class MemberFilter(PortalFilterSet):
         method="filter_new_generation",
         widget=forms.Select(choices=YES_NO),
     )
-    joined = django_filters.DateFromToRangeFilter(
-        label=_("joined between"),
-        field_name="joined_on",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    joined_from = django_filters.DateFilter(
+        label=_("joined from"), field_name="joined_on", lookup_expr="gte", widget=DATE_INPUT
+    )
+    joined_until = django_filters.DateFilter(
+        label=_("joined until"), field_name="joined_on", lookup_expr="lte", widget=DATE_INPUT
     )
 
     class Meta:
         model = Member
-        fields = ("q", "union", "enterprise", "status", "is_migrant", "new_generation", "joined")
+        fields = (
+            "q",
+            "union",
+            "enterprise",
+            "status",
+            "is_migrant",
+            "new_generation",
+            "joined_from",
+            "joined_until",
+        )
 
     def search(self, queryset, name, value):
         text = normalize_text(value)

@@ -3,11 +3,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .id_numbers import mask_id_number
-from .models import Enterprise, Member
+from .models import Enterprise, Member, Union
 
 
 class EnterpriseTable(tables.Table):
-    name = tables.Column(linkify=True)
+    name = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
     credit_code = tables.Column(attrs={"td": {"class": "font-monospace small"}})
     industry_union = tables.Column(
         accessor="industry_union__short_name",
@@ -67,6 +67,18 @@ class MemberTable(tables.Table):
         )
         order_by = ("name",)
         empty_text = _("No member matches.")
+
+    def render_union(self, record):
+        """The unit with its grassroots union, so that the many 第一工会小组 can be told apart."""
+        if record.union.parent_id is None:
+            return record.union.name
+        if not hasattr(self, "_grassroots_names"):
+            ids = {row.record.union.grassroots_id for row in self.page.object_list}
+            self._grassroots_names = dict(
+                Union.objects.filter(pk__in=ids).values_list("pk", "name")
+            )
+        root = self._grassroots_names.get(record.union.grassroots_id, "")
+        return format_html('{}<div class="small text-secondary">{}</div>', record.union.name, root)
 
     def render_id_number(self, value):
         return mask_id_number(value)
