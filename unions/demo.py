@@ -266,14 +266,14 @@ class DemoBuilder:
         self._create_enterprises(roots, root_meta)
         self._create_accounts(roots)
         members = MemberBuilder(rng=self.rng, total=self.scale.members, today=self.today)
-        roster = members.build()
-        members.pending_transfers(roster, self.scale.pending_transfers)
+        member_count = members.build()
+        members.pending_transfers(self.scale.pending_transfers)
         officers = Union.objects.filter(role__kind=RoleKind.GRASSROOTS_OFFICER).distinct()
         members.pending_applications(officers, per_union=3)
         return {
             "unions": len(roots) + len(branches) + len(groups),
             "grassroots": len(roots),
-            "members": len(roster),
+            "members": member_count,
         }
 
     def _unit(self, parent: Union, kind, name) -> Union:

@@ -65,21 +65,33 @@ class MemberBuilder:
         self.used_numbers: set[str] = set()
         self.card = 0
 
-    def build(self):
+    BATCH = 20_000  # members written at a time, so memory stays flat at any scale
+
+    def build(self) -> int:
+        """Write the members; returns how many. Keeps a sample for the pending transfers."""
         enterprises = list(Enterprise.objects.filter(union__isnull=False).select_related("union"))
         units = self._units_by_grassroots()
         weights = [e.headcount for e in enterprises]
         scale = self.total / max(sum(weights), 1)
-        members = []
+        batch, written = [], 0
+        self.sample = []
         for enterprise in enterprises:
             count = min(enterprise.headcount, round(enterprise.headcount * scale))
             migrant_share = enterprise.migrant_headcount / enterprise.headcount
             for _ in range(count):
                 unit = self.rng.choice(units[enterprise.union.grassroots_id])
-                members.append(self._member(enterprise, unit, migrant_share))
+                batch.append(self._member(enterprise, unit, migrant_share))
+            if len(batch) >= self.BATCH:
+                written += self._write(batch)
+                batch = []
+        return written + self._write(batch)
+
+    def _write(self, members) -> int:
         bulk_create_with_history(members, Member, batch_size=2000)
         self._memberships(members)
-        return members
+        if len(self.sample) < 1000:
+            self.sample += [m for m in members if m.status == MemberStatus.ACTIVE][:1000]
+        return len(members)
 
     def _units_by_grassroots(self):
         units = {}
@@ -168,10 +180,10 @@ class MemberBuilder:
                     is_migrant=self.rng.random() < 0.7,
                 )
 
-    def pending_transfers(self, members, count: int):
+    def pending_transfers(self, count: int):
         """A few transfers waiting for the holding union, asked through the service."""
         User = get_user_model()
-        active = [m for m in members if m.status == MemberStatus.ACTIVE]
+        active = self.sample
         grassroots = list(Union.objects.filter(parent__isnull=True))
         for member in self.rng.sample(active, min(count, len(active))):
             target = self.rng.choice([u for u in grassroots if u.pk != member.union.grassroots_id])

@@ -1,7 +1,11 @@
 from django import forms
 
+from cohesion_portal.widgets import FastSelect
+
 
 class UnionChoiceField(forms.ModelChoiceField):
+    widget = FastSelect
+
     """A union shown with the unions above it (甲工会委员会 › 一车间分会), so that the many
     "一车间分会" of an industry union can be told apart. One more query names them all."""
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.access import scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.text import normalize_code, normalize_text
+from cohesion_portal.widgets import FastSelect
 
 from .fields import UnionChoiceField
 from .models import (
@@ -121,7 +122,7 @@ class MemberFilter(PortalFilterSet):
         label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
     )
     enterprise = django_filters.ModelChoiceFilter(
-        label=_("enterprise"), queryset=_scoped_enterprises
+        label=_("enterprise"), queryset=_scoped_enterprises, widget=FastSelect
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices)
     is_migrant = django_filters.BooleanFilter(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.access import CHANGE
 from cohesion_portal.text import normalize_text
 from cohesion_portal.validators import not_in_future
+from cohesion_portal.widgets import FastSelect
 
 from .fields import UnionChoiceField
 from .id_numbers import parse_id_number
@@ -47,7 +48,7 @@ class MemberForm(forms.ModelForm):
             "is_dispatched",
         )
         field_classes = {"union": UnionChoiceField}
-        widgets = {"birth_date": DATE_WIDGET, "joined_on": DATE_WIDGET}
+        widgets = {"birth_date": DATE_WIDGET, "joined_on": DATE_WIDGET, "enterprise": FastSelect}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,7 +119,10 @@ class MemberRejoinForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["union"] = scoped_union_field(user)
         self.fields["enterprise"] = forms.ModelChoiceField(
-            queryset=scoped_enterprises(user), label=_("enterprise"), required=False
+            queryset=scoped_enterprises(user),
+            label=_("enterprise"),
+            required=False,
+            widget=FastSelect,
         )
         self.order_fields(["union", "enterprise", "on"])
 
@@ -135,7 +139,10 @@ class TransferRequestForm(forms.Form):
         self.fields["to_union"] = scoped_union_field(user)
         self.fields["to_union"].label = _("into")
         self.fields["to_enterprise"] = forms.ModelChoiceField(
-            queryset=scoped_enterprises(user), label=_("new enterprise"), required=False
+            queryset=scoped_enterprises(user),
+            label=_("new enterprise"),
+            required=False,
+            widget=FastSelect,
         )
         self.order_fields(["id_number", "to_union", "to_enterprise", "note"])
 

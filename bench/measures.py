@@ -1,0 +1,130 @@
+"""What the benchmark measures. A later app adds its measures here (scoring, dashboard, export)."""
+
+import datetime
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Count
+from django.test import Client
+from openpyxl import Workbook, load_workbook
+
+from unions.id_numbers import make_id_number
+from unions.metrics import scope_overview
+from unions.models import Enterprise, Member, Union
+from unions.services import roster_import, roster_upload
+
+PAGE = 25
+
+
+def client_for(username):
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def get(client, url):
+    def run():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    return run
+
+
+def run_all(bench, *, scale):
+    User = get_user_model()
+    staff, officer = User.objects.get(username="qf_staff"), User.objects.get(username="officer")
+    staff_client, officer_client = client_for("qf_staff"), client_for("officer")
+
+    bench.add(
+        "workbench, industry staff", get(staff_client, "/"), baseline=lambda: scope_overview(staff)
+    )
+    tops = Union.objects.for_user(staff).filter(parent__isnull=True).order_by("name")
+    bench.add(
+        "union tree, industry staff",
+        get(staff_client, "/unions/"),
+        baseline=lambda: list(tops[:50]),
+    )
+    enterprises = (
+        Enterprise.objects.for_user(staff)
+        .filter(sector="textile")
+        .select_related("union", "industry_union")
+        .order_by("-headcount")
+    )
+    bench.add(
+        "enterprise list, filtered and sorted",
+        get(staff_client, "/unions/enterprises/?sector=textile&sort=-headcount"),
+        baseline=lambda: list(enterprises[:PAGE]),
+    )
+    members = (
+        Member.objects.for_user(staff)
+        .filter(status="active", is_migrant=True)
+        .select_related("union", "enterprise")
+        .order_by("-joined_on")
+    )
+    url = "/unions/members/?status=active&is_migrant=true&sort=-joined_on"
+    bench.add(
+        "member list, filtered and sorted, page 1",
+        get(staff_client, url),
+        baseline=lambda: list(members[:PAGE]),
+    )
+    deep = max(1, int(members.count() / PAGE * 0.8))
+    bench.add(
+        f"member list, same, deep page {deep}",
+        get(staff_client, f"{url}&page={deep}"),
+        baseline=lambda: list(members[(deep - 1) * PAGE : deep * PAGE]),
+    )
+    bench.add(
+        "member list, search by last 4 of the ID",
+        get(staff_client, "/unions/members/?q=1234"),
+        baseline=lambda: list(
+            Member.objects.for_user(staff).filter(id_number__endswith="1234")[:PAGE]
+        ),
+    )
+    largest = (
+        Union.objects.filter(parent__isnull=True)
+        .annotate(n=Count("enterprises"))
+        .order_by("-n")
+        .first()
+    )
+    bench.add(
+        f"union page of the largest union ({largest.n} enterprises)",
+        get(staff_client, f"/unions/{largest.pk}/"),
+    )
+    member = Member.objects.for_user(officer).first()
+    bench.add("member page, officer", get(officer_client, f"/unions/members/{member.pk}/"))
+    roster_measure(bench, officer)
+
+
+def roster_workbook(rows: int) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["姓名", "身份证号", "入会日期", "是否农民工"])
+    born = datetime.date(1970, 1, 1)
+    for index in range(rows):
+        day = born + datetime.timedelta(days=index % 12_000)
+        number = make_id_number("500101", day, index // 12_000 + 50, index % 2 == 0)
+        sheet.append([f"导入{index}", number, "2026-03-01", "是" if index % 3 else "否"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def roster_measure(bench, officer):
+    """Check and import 10,000 rows into the officer's union (once: it writes)."""
+    content = roster_workbook(10_000)
+    union = officer.role.union
+
+    def check_and_import():
+        upload = SimpleUploadedFile("bench.xlsx", content)
+        roster = roster_upload(actor=officer, union=union, uploaded=upload)
+        roster = roster_import(actor=officer, roster=roster)
+        assert roster.imported_count == 10_000, (roster.rows_valid, roster.problems[:3])
+
+    def read_only():
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+        sum(1 for _ in workbook.worksheets[0].iter_rows(values_only=True))
+
+    bench.add(
+        "roster import, 10,000 rows (check + import)", check_and_import, baseline=read_only, runs=1
+    )
