@@ -114,6 +114,8 @@ def roster_measure(bench, officer):
     """Check and import 10,000 rows into the officer's union (once: it writes)."""
     content = roster_workbook(10_000)
     union = officer.role.union
+    # A run with --reuse finds last run's imported people: take them out first (bench data only).
+    Member.objects.filter(union=union, name__startswith="导入").delete()
 
     def check_and_import():
         upload = SimpleUploadedFile("bench.xlsx", content)

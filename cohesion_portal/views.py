@@ -85,7 +85,8 @@ class ScopedViewMixin(PortalViewMixin):
 class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
     """A filterable, sortable, paginated table; htmx requests get only the table."""
 
-    paginate_by = 25
+    # The table paginates (one COUNT); the list view must not paginate the same rows again.
+    table_pagination = {"per_page": 25}
     template_name = "portal/list.html"
 
     def get_filterset_kwargs(self, filterset_class):

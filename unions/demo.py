@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -221,8 +221,17 @@ class DemoBuilder:
                 self.used_codes.add(code)
                 return code
 
-    @transaction.atomic
     def build(self):
+        result = self._build()
+        if connection.vendor == "postgresql":
+            # Fresh statistics after a bulk load, as autovacuum would gather in a while: without
+            # them the planner guesses a few rows where there are thousands.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        return result
+
+    @transaction.atomic
+    def _build(self):
         industries = list(IndustryUnion.objects.order_by("pk"))
         per_industry = self.scale.grassroots_unions // len(industries)
         roots, root_meta = [], []

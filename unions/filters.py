@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.access import scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.text import normalize_code, normalize_text
-from cohesion_portal.widgets import FastSelect
 
 from .fields import UnionChoiceField
 from .models import (
@@ -44,6 +43,26 @@ class UnionModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = UnionChoiceField
 
 
+MANY_UNIONS = 300
+
+
+def offer_grassroots_only_when_many(filterset, name="union"):
+    """Thousands of branches and groups make a select nobody can use (and a page of a megabyte):
+    past MANY_UNIONS, offer the grassroots unions (and the one chosen). Any union in scope still
+    filters, as the links from a union's page do."""
+    field = filterset.form.fields.get(name)
+    if field is None or field.queryset.count() <= MANY_UNIONS:
+        return
+    chosen = filterset.form.data.get(name)
+    offered = field.queryset.filter(
+        Q(parent__isnull=True) | Q(pk=chosen if str(chosen).isdigit() else None)
+    )
+    field.widget.choices = [
+        ("", field.empty_label),
+        *((u.pk, field.label_from_instance(u)) for u in offered),
+    ]
+
+
 class EnterpriseFilter(PortalFilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="search", widget=search_box(_("Name or credit code"))
@@ -71,6 +90,7 @@ class EnterpriseFilter(PortalFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         drop_single_industry_filter(self)
+        offer_grassroots_only_when_many(self)
 
     def search(self, queryset, name, value):
         text = normalize_text(value)
@@ -102,12 +122,6 @@ class UnionFilter(PortalFilterSet):
         return queryset.filter(name__icontains=normalize_text(value))
 
 
-def _scoped_enterprises(request):
-    if request is None:
-        return Enterprise.objects.none()
-    return Enterprise.objects.for_user(request.user).filter(union__isnull=False).order_by("name")
-
-
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
@@ -121,8 +135,11 @@ class MemberFilter(PortalFilterSet):
     union = UnionModelChoiceFilter(
         label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
     )
-    enterprise = django_filters.ModelChoiceFilter(
-        label=_("enterprise"), queryset=_scoped_enterprises, widget=FastSelect
+    enterprise = django_filters.CharFilter(
+        label=_("enterprise"),
+        field_name="enterprise__name",
+        lookup_expr="icontains",
+        widget=search_box(_("Enterprise name")),
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices)
     is_migrant = django_filters.BooleanFilter(
@@ -139,6 +156,10 @@ class MemberFilter(PortalFilterSet):
     joined_until = django_filters.DateFilter(
         label=_("joined until"), field_name="joined_on", lookup_expr="lte", widget=DATE_INPUT
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_grassroots_only_when_many(self)
 
     class Meta:
         model = Member

@@ -40,6 +40,15 @@ def scope_overview(user) -> dict:
     return {**unions, "enterprises": enterprises, "establishment_rate": rate}
 
 
+def shared_path(paths) -> str:
+    """The longest run of whole path segments that all `paths` start with ("" if none)."""
+    first, last = min(paths), max(paths)
+    length = 0
+    while length < len(first) and first[length] == last[length]:
+        length += 1
+    return first[: length // Union.SEGMENT * Union.SEGMENT]
+
+
 def subtree_counts(unions) -> dict[int, dict]:
     """For each union: direct sub-units, all units below it, enterprises, their employees and
     active members in its subtree. Three queries per depth among `unions` (usually one)."""
@@ -52,9 +61,13 @@ def subtree_counts(unions) -> dict[int, dict]:
         for pk in paths.values()
     }
     for length, paths in by_depth.items():
+        # The part all these paths share (say, their parent's path) narrows every query to one
+        # subtree through the path index before the grouping, which no index can serve.
+        shared = shared_path(paths)
         prefix = Substr("path", 1, length)
         rows = (
-            Union.objects.annotate(prefix=prefix, path_length=Length("path"))
+            Union.objects.filter(path__startswith=shared)
+            .annotate(prefix=prefix, path_length=Length("path"))
             .filter(prefix__in=list(paths), path_length__gt=length)
             .values("prefix")
             .annotate(
@@ -65,7 +78,8 @@ def subtree_counts(unions) -> dict[int, dict]:
         for row in rows:
             counts[paths[row["prefix"]]].update(units=row["units"], children=row["children"])
         rows = (
-            Enterprise.objects.annotate(prefix=Substr("union__path", 1, length))
+            Enterprise.objects.filter(union__path__startswith=shared)
+            .annotate(prefix=Substr("union__path", 1, length))
             .filter(prefix__in=list(paths))
             .values("prefix")
             .annotate(enterprises=Count("pk"), employees=Sum("headcount"))
@@ -76,6 +90,7 @@ def subtree_counts(unions) -> dict[int, dict]:
             )
         rows = (
             Member.objects.active()
+            .filter(union__path__startswith=shared)
             .annotate(prefix=Substr("union__path", 1, length))
             .filter(prefix__in=list(paths))
             .values("prefix")

@@ -108,6 +108,7 @@ class Enterprise(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="enterprise_name")]
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
         constraints = [

@@ -123,6 +123,8 @@ class Member(models.Model):
         indexes = [
             models.Index(fields=["union", "status"], name="member_union_status"),
             models.Index(fields=["joined_on"], name="member_joined_on"),
+            # The roster's default order, so a page of it needs no sort of the whole scope.
+            models.Index(fields=["name", "id"], name="member_name_id"),
         ]
 
     def __str__(self):
