@@ -10,7 +10,7 @@ LOGIN = reverse("login")
 @pytest.fixture
 def argon2(settings):
     settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "cohesion_portal.hashers.PortalArgon2Hasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
 
@@ -20,7 +20,8 @@ def test_passwords_are_stored_with_argon2(argon2):
     user = make_user(username="wang")
     user.set_password("a-long-secret-9")
     user.save()
-    assert get_user_model().objects.get(pk=user.pk).password.startswith("argon2$")
+    stored = get_user_model().objects.get(pk=user.pk).password
+    assert stored.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
 
 
 @pytest.mark.django_db
