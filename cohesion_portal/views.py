@@ -14,7 +14,8 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -216,16 +217,37 @@ class ServiceFormMixin:
         return kwargs
 
 
-class ScopedCreateView(SubmitOnceMixin, ServiceFormMixin, PortalViewMixin, CreateView):
-    """A create page: only for users who may change something; choices come from their scope."""
+class RequiresChangeMixin:
+    """A page that adds records: refused (403) to roles that only read. Its form's choices come
+    from the user's change scope."""
 
-    template_name = "portal/form.html"
-    requires_change = True  # the page itself is refused to read-only roles
+    requires_change = True  # (the view walk reads this)
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_change_anything(request.user):
             raise PermissionDenied(_("Your role can view records but not add them."))
         return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedCreateView(
+    RequiresChangeMixin, SubmitOnceMixin, ServiceFormMixin, PortalViewMixin, CreateView
+):
+    template_name = "portal/form.html"
+
+
+class ScopedObjectFormView(ScopedViewMixin, SingleObjectMixin, FormView):
+    """A form that acts on one record in the user's change scope (leave, decide, approve...)."""
+
+    scope_action = CHANGE
+    template_name = "portal/form.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
 
 
 class ScopedUpdateView(ServiceFormMixin, ScopedViewMixin, UpdateView):

@@ -10,12 +10,15 @@ from django.urls import reverse, reverse_lazy
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView, ListView
-from django.views.generic.detail import SingleObjectMixin
+from django.views.generic import ListView
 
-from cohesion_portal.access import CHANGE
 from cohesion_portal.ratelimit import allow, client_address
-from cohesion_portal.views import ScopedDetailView, ScopedViewMixin, add_service_error
+from cohesion_portal.views import (
+    ScopedDetailView,
+    ScopedObjectFormView,
+    ScopedViewMixin,
+    add_service_error,
+)
 
 from ..forms_joining import JoinDecisionForm, JoinForm
 from ..models import GRASSROOTS_KINDS, JoinApplication, JoinApplicationStatus, Union
@@ -97,19 +100,10 @@ class ApplicationListView(ScopedViewMixin, ListView):
         return context
 
 
-class ApplicationDecideView(ScopedViewMixin, SingleObjectMixin, FormView):
+class ApplicationDecideView(ScopedObjectFormView):
     model = JoinApplication
-    scope_action = CHANGE
     form_class = JoinDecisionForm
     template_name = "unions/application_decide.html"
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
 
     def get_title(self):
         return _("Application of %(name)s") % {"name": self.object.name}

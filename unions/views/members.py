@@ -8,14 +8,15 @@ from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
-from django.views.generic.detail import SingleObjectMixin
 
 from cohesion_portal.access import CHANGE, can_change_anything
 from cohesion_portal.views import (
     PortalViewMixin,
+    RequiresChangeMixin,
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
+    ScopedObjectFormView,
     ScopedUpdateView,
     ScopedViewMixin,
     add_service_error,
@@ -154,20 +155,10 @@ class MemberUpdateView(ScopedUpdateView):
         return member_update(actor=self.request.user, member=form.instance)
 
 
-class MemberActionView(ScopedViewMixin, SingleObjectMixin, FormView):
+class MemberActionView(ScopedObjectFormView):
     """A form about one member, on a member in the user's change scope."""
 
     model = Member
-    scope_action = CHANGE
-    template_name = "portal/form.html"
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [MEMBERS_CRUMB, (self.object.name, self.object.get_absolute_url())]
@@ -246,18 +237,12 @@ class TransferListView(ScopedViewMixin, ListView):
         return context
 
 
-class TransferRequestView(PortalViewMixin, FormView):
+class TransferRequestView(RequiresChangeMixin, PortalViewMixin, FormView):
     """The receiving union asks for a member, named by ID number (转会申请)."""
 
     form_class = TransferRequestForm
     template_name = "portal/form.html"
     title = _("Ask for a member's transfer")
-    requires_change = True
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_change_anything(request.user):
-            raise PermissionDenied(_("Your role can view records but not add them."))
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [TRANSFERS_CRUMB]
@@ -286,11 +271,10 @@ class TransferRequestView(PortalViewMixin, FormView):
         return HttpResponseRedirect(reverse("unions:transfer_list"))
 
 
-class TransferDecideView(ScopedViewMixin, SingleObjectMixin, FormView):
+class TransferDecideView(ScopedObjectFormView):
     """The holding union accepts or rejects a transfer of one of its members."""
 
     model = Transfer
-    scope_action = CHANGE
     form_class = TransferDecisionForm
     template_name = "unions/transfer_decide.html"
 
@@ -309,14 +293,6 @@ class TransferDecideView(ScopedViewMixin, SingleObjectMixin, FormView):
             return super().get_object(queryset)
         except PermissionDenied:
             raise PermissionDenied(_("Only the union that holds the member decides.")) from None
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
 
     def get_title(self):
         return _("Transfer of %(name)s") % {"name": self.object.member.name}

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +14,8 @@ from django.views.generic import FormView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cohesion_portal.access import CHANGE, can_change_anything
-from cohesion_portal.views import PortalViewMixin, ScopedDetailView
+from cohesion_portal.access import CHANGE
+from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDetailView
 
 from ..fields import UnionChoiceField
 from ..models import RosterImport, RosterImportStatus, Union
@@ -52,16 +52,10 @@ class RosterUploadForm(forms.Form):
         return uploaded
 
 
-class RosterUploadView(PortalViewMixin, FormView):
+class RosterUploadView(RequiresChangeMixin, PortalViewMixin, FormView):
     form_class = RosterUploadForm
     template_name = "unions/roster_upload.html"
     title = _("Import a roster")
-    requires_change = True
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_change_anything(request.user):
-            raise PermissionDenied(_("Your role can view records but not add them."))
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [MEMBERS_CRUMB]
