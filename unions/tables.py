@@ -51,7 +51,7 @@ class MemberTable(tables.Table):
     union = tables.Column(attrs={"td": {"class": "wrap"}})
     enterprise = tables.Column(default="—", attrs={"td": {"class": "wrap"}})
     joined_on = tables.DateColumn()
-    is_migrant = tables.Column(verbose_name=_("migrant worker"), empty_values=())
+    is_migrant = tables.Column(verbose_name=_("Migrant worker"), empty_values=())
 
     class Meta:
         model = Member
