@@ -12,3 +12,16 @@ def worker_health() -> dict:
     from unions.models import Union
 
     return {"database": connection.settings_dict["NAME"], "unions": Union.objects.count()}
+
+
+@shared_task(name="portal.purge_form_submissions")
+def purge_form_submissions(days: int = 2) -> int:
+    """Forget the one-time tokens of forms sent more than `days` ago: a resend comes seconds
+    after the first send, not days. Safe to run twice."""
+    from django.utils import timezone
+
+    from .models import FormSubmission
+
+    cutoff = timezone.now() - timezone.timedelta(days=days)
+    deleted, _ = FormSubmission.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

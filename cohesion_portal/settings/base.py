@@ -200,6 +200,14 @@ CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Every schedule of the portal, in one place. Celery beat's database scheduler installs these
+# entries when it starts; apps add theirs here as they come.
+CELERY_BEAT_SCHEDULE = {
+    "purge form submission tokens": {
+        "task": "portal.purge_form_submissions",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
