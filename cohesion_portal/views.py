@@ -13,6 +13,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
@@ -262,10 +263,15 @@ class HomeView(PortalViewMixin, TemplateView):
         return _("Workbench")
 
     def get_context_data(self, **kwargs):
-        from unions.metrics import scope_overview
+        from unions.metrics import new_generation_recruits, scope_overview
 
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["overview"] = scope_overview(user)
+        year_start = timezone.localdate().replace(month=1, day=1)
+        context["recruits_since"] = year_start
+        context["recruits"] = new_generation_recruits(
+            start=year_start, end=timezone.localdate(), user=user
+        ).count()
         context["scope_is_empty"] = scope_for(user).is_empty
         return context

@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import scope_for
@@ -8,6 +9,7 @@ from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.text import normalize_code, normalize_text
 
 from .fields import UnionChoiceField
+from .metrics import new_generation_recruits
 from .models import (
     NEW_GENERATION_BORN_FROM,
     Enterprise,
@@ -150,6 +152,9 @@ class MemberFilter(PortalFilterSet):
         method="filter_new_generation",
         widget=forms.Select(choices=YES_NO),
     )
+    recruited_since = django_filters.DateFilter(
+        label=_("new-generation recruits since (T1)"), method="filter_recruits", widget=DATE_INPUT
+    )
     joined_from = django_filters.DateFilter(
         label=_("joined from"), field_name="joined_on", lookup_expr="gte", widget=DATE_INPUT
     )
@@ -172,6 +177,7 @@ class MemberFilter(PortalFilterSet):
             "new_generation",
             "joined_from",
             "joined_until",
+            "recruited_since",
         )
 
     def search(self, queryset, name, value):
@@ -184,6 +190,11 @@ class MemberFilter(PortalFilterSet):
 
     def in_union_subtree(self, queryset, name, union):
         return queryset.in_subtree_of(union) if union else queryset
+
+    def filter_recruits(self, queryset, name, since):
+        """The people T1 counts as recruited since `since` (see metrics.new_generation_recruits)."""
+        recruits = new_generation_recruits(start=since, end=timezone.localdate())
+        return queryset.filter(pk__in=recruits.values("member_id"))
 
     def filter_new_generation(self, queryset, name, value):
         if value is None:

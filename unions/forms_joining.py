@@ -15,7 +15,7 @@ class JoinForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=50)
     id_number = forms.CharField(label=_("ID number"), max_length=30)
-    phone = forms.CharField(label=_("Mobile phone"), max_length=20, validators=[mobile_validator])
+    phone = forms.CharField(label=_("Mobile phone"), max_length=30)
     is_migrant = forms.BooleanField(
         label=_("I am a migrant worker (rural household registration, working in the city)"),
         required=False,
@@ -36,7 +36,9 @@ class JoinForm(forms.Form):
         return normalize_text(self.cleaned_data["name"])
 
     def clean_phone(self):
-        return normalize_code(self.cleaned_data["phone"]).replace("-", "")
+        phone = normalize_code(self.cleaned_data["phone"]).replace("-", "")
+        mobile_validator(phone)
+        return phone
 
     def clean_id_number(self):
         try:

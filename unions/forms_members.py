@@ -4,13 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE
-from cohesion_portal.text import normalize_text
+from cohesion_portal.text import normalize_code, normalize_text
 from cohesion_portal.validators import not_in_future
 from cohesion_portal.widgets import FastSelect
 
 from .fields import UnionChoiceField
-from .id_numbers import parse_id_number
-from .models import Enterprise, Member, Union
+from .id_numbers import mask_phone, parse_id_number
+from .models import Enterprise, Member, Union, mobile_validator
 from .services import person_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,15 +59,34 @@ class MemberForm(forms.ModelForm):
         self.fields["birth_date"].help_text = _("Left empty, it is read from the ID number.")
         self.fields["joined_on"].validators.append(not_in_future)
         self.fields["id_number"].widget.attrs.update({"spellcheck": "false"})
+        self.fields["phone"].validators = []  # checked in clean_phone, after clean-up
+        self.fields["phone"].max_length = 30
+        self.fields["phone"].widget.attrs["maxlength"] = 30
         if self.instance.pk:
-            # Who the person is does not change; a wrong number is corrected by the admin.
-            self.fields["id_number"].disabled = True
+            # Who the person is does not change (a wrong number is corrected by the admin), and
+            # the edit page must not show whole numbers to those who may not see them.
+            del self.fields["id_number"]
+            if not user.has_perm("unions.view_personal_data"):
+                self.initial["phone"] = ""
+                self.fields["phone"].help_text = _("Now %(masked)s; leave empty to keep it.") % {
+                    "masked": mask_phone(self.instance.phone) if self.instance.phone else "—"
+                }
 
     def clean_name(self):
         return normalize_text(self.cleaned_data["name"])
 
+    def clean_phone(self):
+        phone = normalize_code(self.cleaned_data["phone"]).replace("-", "")
+        if not phone and self.instance.pk:
+            return self.instance.phone  # left empty: keep the number it has
+        if phone:
+            mobile_validator(phone)
+        return phone
+
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk:
+            cleaned["id_number"] = self.instance.id_number
         if "id_number" not in cleaned:
             return cleaned
         try:

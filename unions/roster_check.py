@@ -151,6 +151,9 @@ def _check_row(row, places: _Places, today: datetime.date):
     name = text(cells.get("name"))
     if not name:
         problem("name", _("The name is empty."))
+    for key, longest in (("name", 50), ("card_number", 30)):
+        if len(text(cells.get(key))) > longest:
+            problem(key, _("Longer than %(n)d characters.") % {"n": longest})
     number = None
     try:
         number = parse_id_number(cells.get("id_number") or "").number
@@ -277,17 +280,28 @@ def _drop_duplicates(candidates, problems) -> list:
     kept = []
     for row, member in unique:
         holder = known.get(member.id_number)
-        if holder is not None:
-            if holder.status == MemberStatus.ACTIVE:
-                message = _("Already a member of %(union)s; ask that union for a transfer.")
-            else:
-                message = _("Was a member of %(union)s; rejoin them on their member page.")
+        if holder is not None and holder.status == MemberStatus.ACTIVE:
+            message = _("Already a member of %(union)s; ask that union for a transfer.")
             problems.append(Problem(row, LABELS["id_number"], message % {"union": holder.union}))
-        elif member.card_number in cards:
+        elif member.card_number in cards and cards[member.card_number] != holder:
             problems.append(
                 Problem(row, LABELS["card_number"], _("Another member has this card number."))
             )
+        elif (
+            holder is not None
+            and holder.status_changed_on
+            and member.joined_on < holder.status_changed_on
+        ):
+            message = _("Left %(union)s on %(date)s; the joining date must be later.")
+            problems.append(
+                Problem(
+                    row,
+                    LABELS["joined_on"],
+                    message % {"union": holder.union, "date": holder.status_changed_on.isoformat()},
+                )
+            )
         else:
+            member.rejoins = holder  # someone who left: they rejoin, keeping their history
             kept.append(member)
     return kept
 

@@ -16,6 +16,8 @@ from cohesion_portal.text import normalize_text
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
+MAX_COLUMNS = 64  # a roster has 13; openpyxl would pad every row to the sheet's stated width
+MAX_ROWS_READ = MAX_ROWS + 5_000  # empty rows included: a sheet can claim a million of them
 MAX_UNPACKED_BYTES = 150 * 1024 * 1024  # what the workbook may unpack to (zip bombs)
 MAX_PACKING_RATIO = 100
 HEADER_SEARCH_ROWS = 10
@@ -126,7 +128,7 @@ def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
         ) from None
     try:
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
         header, header_number, unknown = None, 0, []
         for number, values in enumerate(rows, start=1):
             keys = [HEADER_KEYS.get(_key(value)) for value in values]
@@ -147,6 +149,11 @@ def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
         found = [k for k in header if k]
         data = []
         for number, values in enumerate(rows, start=header_number + 1):
+            if number > MAX_ROWS_READ:
+                raise RosterFileError(
+                    _("The roster has more than %(n)s rows; split it into several files.")
+                    % {"n": f"{MAX_ROWS:,}"}
+                )
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
             if len(data) >= MAX_ROWS:

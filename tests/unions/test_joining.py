@@ -146,3 +146,9 @@ def test_the_poster_shows_a_qr_code_of_the_join_address(client, world):
     world.unions["A"].refresh_from_db()
     assert f"/join/{world.unions['A'].join_code}/" in page
     assert "<svg" in page
+
+
+@pytest.mark.django_db
+def test_a_phone_typed_with_spaces_or_full_width_is_accepted(client, join_url):
+    client.post(join_url, application(phone="１３９ 1234 5678"))
+    assert JoinApplication.objects.get().phone == "13912345678"

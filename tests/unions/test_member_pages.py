@@ -145,3 +145,40 @@ def test_a_member_leaves_and_rejoins_through_the_pages(officer, world):
     )
     member.refresh_from_db()
     assert (member.status, member.union) == ("active", world.deepest["A"])
+
+
+@pytest.mark.django_db
+def test_the_edit_page_shows_no_whole_numbers_and_keeps_the_phone(officer, world):
+    member = enrol(world.unions["A"], phone="13812345678")
+    page = officer.get(reverse("unions:member_edit", args=[member.pk])).content.decode()
+    assert member.id_number not in page and "13812345678" not in page
+    assert "138****5678" in page
+    response = officer.post(
+        reverse("unions:member_edit", args=[member.pk]),
+        {
+            "name": member.name,
+            "gender": "male",
+            "union": world.unions["A"].pk,
+            "joined_on": member.joined_on.isoformat(),
+            "phone": "",
+            "is_migrant": "on",
+        },
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.phone == "13812345678"
+
+
+@pytest.mark.django_db
+def test_the_workbench_counts_this_years_recruits_as_the_list_behind_it(client, world):
+    today = datetime.date.today()
+    start = today.replace(month=1, day=1)
+    enrol(world.unions["A"], born=datetime.date(1990, 1, 1), joined_on=start)
+    enrol(world.deepest["A"], born=datetime.date(1995, 1, 1), joined_on=start)
+    enrol(world.unions["A"], born=datetime.date(1979, 12, 31), joined_on=start)  # too old
+    enrol(world.unions["A"], born=datetime.date(1990, 1, 1), joined_on=start, migrant=False)
+    enrol(world.unions["B"], born=datetime.date(1990, 1, 1), joined_on=start)  # not A's scope
+    client.force_login(world.users["officer_a"])
+    assert client.get("/").context["recruits"] == 2
+    listed = client.get(reverse("unions:member_list"), {"recruited_since": start.isoformat()})
+    assert len(listed.context["table"].data) == 2

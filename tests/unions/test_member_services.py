@@ -103,11 +103,11 @@ def test_the_enterprise_must_belong_to_the_members_union(world):
 def test_a_member_leaves_and_rejoins_elsewhere_with_the_history_kept(world):
     member = enrol(world.unions["A"], joined_on=datetime.date(2025, 1, 1))
     member_leave(actor=None, member=member, on=datetime.date(2025, 6, 30), reason="离职")
-    with pytest.raises(AlreadyMember) as error:
-        enrol(world.unions["B"], id_number=member.id_number)
-    assert error.value.member == member
-    assert "重新入会" in error.value.message_dict["id_number"][0]
-    member_rejoin(actor=None, member=member, union=world.unions["B"], on=datetime.date(2026, 2, 1))
+    # Union B enrols the same person: they rejoin, the same member with their history.
+    again = enrol(
+        world.unions["B"], id_number=member.id_number, joined_on=datetime.date(2026, 2, 1)
+    )
+    assert again.pk == member.pk and again.status == "active"
     periods = list(
         Membership.objects.filter(member=member).values_list("union__name", "start", "end")
     )
@@ -143,6 +143,36 @@ def test_a_transfer_is_decided_once(world):
     member.refresh_from_db()
     assert member.union == world.unions["A"]
     assert Transfer.objects.get().status == "rejected"
+
+
+@pytest.mark.django_db
+def test_a_rejoining_before_the_leaving_date_is_refused(world):
+    member = enrol(world.unions["A"], joined_on=datetime.date(2025, 1, 1))
+    member_leave(actor=None, member=member, on=datetime.date(2025, 6, 30), reason="离职")
+    with pytest.raises(ValidationError):
+        member_rejoin(
+            actor=None, member=member, union=world.unions["B"], on=datetime.date(2025, 6, 1)
+        )
+
+
+@pytest.mark.django_db
+def test_correcting_the_joining_date_moves_the_open_period_too(world):
+    member = enrol(world.unions["A"], joined_on=datetime.date(2025, 12, 30))
+    member.joined_on = datetime.date(2026, 1, 5)
+    member_update(actor=None, member=member)
+    assert Membership.objects.get(member=member).started_on == datetime.date(2026, 1, 5)
+
+
+@pytest.mark.django_db
+def test_a_transfer_of_a_member_who_left_meanwhile_is_not_accepted(world):
+    member = enrol(world.unions["A"])
+    transfer = transfer_request(
+        actor=world.users["staff_aw"], member=member, to_union=world.unions["B"]
+    )
+    Member.objects.filter(pk=member.pk).update(status="left")  # left through another door
+    with pytest.raises(ValidationError):
+        transfer_decide(actor=world.users["officer_a"], transfer=transfer, accept=True)
+    assert Transfer.objects.get().status == "pending"
 
 
 @pytest.mark.django_db

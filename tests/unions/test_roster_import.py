@@ -213,3 +213,44 @@ def test_the_template_has_the_columns_and_an_example_on_its_own_sheet(client, wo
     assert [c.value for c in roster[1]][:3] == ["姓名", "身份证号", "入会日期"]
     assert roster.max_row == 1 or all(c.value is None for c in roster[2])
     assert notes["B2"].value == "张伟"
+
+
+@pytest.mark.django_db
+def test_a_sheet_claiming_a_million_rows_is_refused_quickly(world):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.cell(row=60_000, column=200, value="远处的一格")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(RosterFileError):
+        check_roster(SimpleUploadedFile("名册.xlsx", buffer.getvalue()), union=world.unions["A"])
+
+
+@pytest.mark.django_db
+def test_a_person_who_left_rejoins_through_the_roster(world):
+    from unions.services import member_leave
+
+    former = enrol(world.unions["B"], joined_on=D(2024, 1, 1))
+    member_leave(actor=None, member=former, on=D(2025, 1, 1), reason="离职")
+    rows = [
+        (former.name, former.id_number, "2026-02-01", "", "", "", "是"),
+        ("新人", id_number(), "2026-02-01", "", "", "", "是"),
+    ]
+    roster = roster_upload(
+        actor=world.users["officer_a"], union=world.unions["A"], uploaded=workbook_file(rows)
+    )
+    assert roster.problems == []
+    roster_import(actor=world.users["officer_a"], roster=roster)
+    former.refresh_from_db()
+    assert (former.status, former.union) == ("active", world.unions["A"])
+    assert Member.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_over_long_names_are_row_problems_not_a_failed_import(world):
+    rows = [("长" * 51, id_number(), "2026-02-01", "", "", "", "是")]
+    check = check_roster(workbook_file(rows), union=world.unions["A"])
+    assert [(p.row, p.column) for p in check.problems] == [(2, "姓名")]

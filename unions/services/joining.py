@@ -3,7 +3,7 @@
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,20 +28,23 @@ def join_apply(*, union: Union, name, id_number, phone, enterprise, is_migrant) 
     same application. Whether the person is a member elsewhere is never told here: the
     union's officers see it when they decide."""
     number = parse_id_number(id_number).number
-    with transaction.atomic():
-        pending = JoinApplication.objects.filter(
-            union=union, id_number=number, status=JoinApplicationStatus.PENDING
-        ).first()
-        if pending is not None:
-            return pending
-        return JoinApplication.objects.create(
-            union=union,
-            name=name,
-            id_number=number,
-            phone=phone,
-            enterprise=enterprise,
-            is_migrant=is_migrant,
-        )
+    pending = JoinApplication.objects.filter(
+        union=union, id_number=number, status=JoinApplicationStatus.PENDING
+    )
+    if pending.exists():
+        return pending.get()
+    try:
+        with transaction.atomic():
+            return JoinApplication.objects.create(
+                union=union,
+                name=name,
+                id_number=number,
+                phone=phone,
+                enterprise=enterprise,
+                is_migrant=is_migrant,
+            )
+    except IntegrityError:  # the same person sent it twice at the same moment
+        return pending.get()
 
 
 @transaction.atomic

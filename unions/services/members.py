@@ -45,24 +45,14 @@ MINIMUM_AGE = 16  # the legal minimum working age
 
 
 class AlreadyMember(ValidationError):
-    """The ID number belongs to a member already; `member` says who holds them."""
+    """The ID number belongs to an active member; `member` says who holds them."""
 
     def __init__(self, member: Member):
         self.member = member
-        if member.status == MemberStatus.ACTIVE:
-            message = _(
-                "This person is already a member of %(union)s (since %(date)s). "
-                "Ask that union to transfer them."
-            ) % {"union": member.union, "date": member.joined_on.isoformat()}
-        else:
-            message = _(
-                "This person was a member of %(union)s and is no longer (%(status)s since "
-                "%(date)s): rejoin them instead of enrolling them anew."
-            ) % {
-                "union": member.union,
-                "status": member.get_status_display(),
-                "date": (member.status_changed_on or member.joined_on).isoformat(),
-            }
+        message = _(
+            "This person is already a member of %(union)s (since %(date)s). "
+            "Ask that union to transfer them."
+        ) % {"union": member.union, "date": member.joined_on.isoformat()}
         super().__init__({"id_number": message}, code="already_member")
 
 
@@ -113,11 +103,20 @@ def _check(member: Member) -> None:
 
 @transaction.atomic
 def member_enrol(*, actor, member: Member) -> Member:
-    """Enrol a new member (入会) in `member.union`. Refuses a person the portal knows already."""
+    """Enrol a member (入会) in `member.union`. A person who left (any union) rejoins, keeping
+    their history; a person who is an active member elsewhere is refused, naming that union."""
     _check(member)
     existing = Member.objects.select_related("union").filter(id_number=member.id_number).first()
     if existing is not None:
-        raise AlreadyMember(existing)
+        if existing.status == MemberStatus.ACTIVE:
+            raise AlreadyMember(existing)
+        return member_rejoin(
+            actor=actor,
+            member=existing,
+            union=member.union,
+            on=member.joined_on,
+            enterprise=member.enterprise,
+        )
     member.status = MemberStatus.ACTIVE
     member._history_user = actor
     try:
@@ -149,7 +148,10 @@ def member_update(*, actor, member: Member) -> Member:
     _check(member)
     member._history_user = actor
     member.save()
-    Membership.objects.filter(member=member, ended_on__isnull=True).update(union=member.union)
+    # The open period follows a corrected joining date too: T1 counts from it.
+    Membership.objects.filter(member=member, ended_on__isnull=True).update(
+        union=member.union, started_on=member.joined_on
+    )
     return member
 
 
@@ -230,6 +232,8 @@ def transfer_request(*, actor, member: Member, to_union, to_enterprise=None, not
 def transfer_decide(*, actor, transfer: Transfer, accept: bool, reason: str = "") -> Transfer:
     """The holding union accepts or rejects. Only the first decision counts: a second click,
     or a second officer at the same moment, finds the transfer decided already."""
+    # The member first, in the same order as member_leave, so the two cannot deadlock.
+    member = Member.objects.select_for_update().select_related("union").get(pk=transfer.member_id)
     now = timezone.now()
     status = TransferStatus.ACCEPTED if accept else TransferStatus.REJECTED
     won = Transfer.objects.filter(pk=transfer.pk, status=TransferStatus.PENDING).update(
@@ -239,8 +243,11 @@ def transfer_decide(*, actor, transfer: Transfer, accept: bool, reason: str = ""
     if not won:
         raise ValidationError(_("This transfer was decided already."))
     if accept:
+        if member.status != MemberStatus.ACTIVE or (
+            member.union.grassroots_id != transfer.from_union.grassroots_id
+        ):
+            raise ValidationError(_("The member is no longer in the holding union."))
         today = timezone.localdate()
-        member = Member.objects.select_for_update().get(pk=transfer.member_id)
         Membership.objects.filter(member=member, ended_on__isnull=True).update(
             ended_on=today, end=MembershipEnd.TRANSFERRED
         )

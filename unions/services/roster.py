@@ -20,6 +20,7 @@ from ..models import (
     RosterImportStatus,
 )
 from ..roster_check import check_roster
+from .members import member_rejoin
 
 
 def roster_upload(*, actor, union, uploaded) -> RosterImport:
@@ -50,7 +51,13 @@ def roster_import(*, actor, roster: RosterImport) -> RosterImport:
     started = time.monotonic()
     with roster.file.open("rb") as stored:
         check = check_roster(stored, union=roster.union)
-    if len(check.members) != roster.rows_valid or check.problems_as_data() != roster.problems:
+
+    def positions(problems):  # (the messages may differ by language or date; the rows do not)
+        return [(p["row"], p["column"]) for p in problems]
+
+    if len(check.members) != roster.rows_valid or positions(check.problems_as_data()) != positions(
+        roster.problems
+    ):
         RosterImport.objects.filter(pk=roster.pk).update(
             rows_valid=len(check.members), problems=check.problems_as_data()
         )
@@ -67,7 +74,17 @@ def roster_import(*, actor, roster: RosterImport) -> RosterImport:
             ).update(status=RosterImportStatus.IMPORTED)
             if not won:
                 raise ValidationError(_("This roster was imported already."))
-            members_bulk_enrol(actor=actor, members=check.members)
+            newcomers = [m for m in check.members if m.rejoins is None]
+            members_bulk_enrol(actor=actor, members=newcomers)
+            for member in check.members:
+                if member.rejoins is not None:
+                    member_rejoin(
+                        actor=actor,
+                        member=member.rejoins,
+                        union=member.union,
+                        on=member.joined_on,
+                        enterprise=member.enterprise,
+                    )
             RosterImport.objects.filter(pk=roster.pk).update(
                 imported_count=len(check.members),
                 imported_at=timezone.now(),
