@@ -9,6 +9,8 @@ from collections import defaultdict
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Length, Substr, TruncMonth
 
+from cohesion_portal.access import scope_for
+
 from .models import (
     NEW_GENERATION_BORN_FROM,
     Enterprise,
@@ -23,7 +25,8 @@ def scope_overview(user) -> dict:
     """The headline counts of the user's scope, for the workbench.
 
     The union establishment rate (建会率) is unionized enterprises ÷ all enterprises in scope;
-    it is None where the scope holds no enterprise.
+    it is None where the scope holds no enterprise. It means something only where the scope
+    holds the enterprises without a union too (a whole industry union): `rate_applies`.
     """
     unions = Union.objects.for_user(user).aggregate(
         grassroots=Count("pk", filter=Q(parent__isnull=True)),
@@ -37,7 +40,15 @@ def scope_overview(user) -> dict:
         migrants=Sum("migrant_headcount", filter=unionized, default=0),
     )
     rate = enterprises["unionized"] / enterprises["total"] if enterprises["total"] else None
-    return {**unions, "enterprises": enterprises, "establishment_rate": rate}
+    members = Member.objects.for_user(user).active().count()
+    scope = scope_for(user)
+    return {
+        **unions,
+        "enterprises": enterprises,
+        "establishment_rate": rate,
+        "rate_applies": scope.everything or bool(scope.industry_union_ids),
+        "members": members,
+    }
 
 
 def shared_path(paths) -> str:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from ..factories import EnterpriseFactory, enrol, make_union
 
 BOUNDS = {  # measured; session, user and role lookups included
-    "home": 6,
+    "home": 7,
     "unions:tree": 8,
     "unions:union_children": 8,
     "unions:union_detail": 14,

@@ -14,6 +14,13 @@ def test_the_workbench_figures_count_the_scope_by_hand(world, unaffiliated):
     EnterpriseFactory(union=world.unions["A"], headcount=80, migrant_headcount=0)
     EnterpriseFactory(union=world.unions["C"], headcount=300, migrant_headcount=100)
     EnterpriseFactory(union=world.unions["B"], headcount=999, migrant_headcount=9)
+    enrol(world.unions["A"])
+    enrol(world.deepest["A"])
+    enrol(world.unions["C"])
+    enrol(world.unions["B"])
+    member_leave(
+        actor=None, member=enrol(world.unions["C"]), on=datetime.date(2026, 4, 1), reason="离职"
+    )
 
     # Light-textile staff: A and C (3 unions each: root, branch, group), plus the
     # light-textile enterprise without a union (headcount 100 from the factory).
@@ -25,12 +32,16 @@ def test_the_workbench_figures_count_the_scope_by_hand(world, unaffiliated):
     assert figures["enterprises"]["employees"] == 120 + 80 + 300
     assert figures["enterprises"]["migrants"] == 50 + 0 + 100
     assert figures["establishment_rate"] == 3 / 4
+    assert figures["rate_applies"] is True
+    assert figures["members"] == 3  # A's two and C's one active member
 
     officer = scope_overview(world.users["officer_a"])
     assert officer["grassroots"] == 1
     assert officer["enterprises"]["total"] == 2
     assert officer["enterprises"]["employees"] == 200
     assert officer["establishment_rate"] == 1.0
+    assert officer["rate_applies"] is False  # an officer sees no enterprise without a union
+    assert officer["members"] == 2
 
 
 @pytest.mark.django_db
