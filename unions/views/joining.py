@@ -21,7 +21,7 @@ from cohesion_portal.views import (
 )
 
 from ..forms_joining import JoinDecisionForm, JoinForm
-from ..models import GRASSROOTS_KINDS, JoinApplication, JoinApplicationStatus, Union
+from ..models import JoinApplication, JoinApplicationStatus, Union
 from ..services import join_apply, join_decide, union_join_code
 
 APPLICATIONS_CRUMB = (_("Online applications"), reverse_lazy("unions:application_list"))
@@ -94,9 +94,9 @@ class ApplicationListView(ScopedViewMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["statuses"] = JoinApplicationStatus.choices
         context["status"] = self.request.GET.get("status", JoinApplicationStatus.PENDING)
-        context["posters"] = Union.objects.for_user(self.request.user).filter(
-            kind__in=GRASSROOTS_KINDS
-        )[:20]  # (any union has a poster; the grassroots ones are the usual)
+        # Posters of the tops of the user's part of the tree (any union has one, on its page).
+        scoped = Union.objects.for_user(self.request.user)
+        context["posters"] = scoped.exclude(parent__in=scoped).order_by("name")[:20]
         return context
 
 
