@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cohesion_portal",
     "accounts",
     "unions",
+    "contracts",
 ]
 
 MIDDLEWARE = [

@@ -14,7 +14,15 @@ from django.conf import settings
 from ..conftest import skip_unless_available
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
-SOURCES = ("cohesion_portal", "accounts", "unions", "templates")
+
+
+def sources() -> list[str]:
+    """The portal's own apps (those inside the project folder) and the shared templates."""
+    from django.apps import apps
+
+    base = Path(settings.BASE_DIR)
+    own = [c.name for c in apps.get_app_configs() if Path(c.path).parent == base]
+    return [*own, "templates"]
 
 
 def read_po(path: Path) -> dict[str, str]:
@@ -50,7 +58,7 @@ def test_no_message_in_the_code_is_missing_from_the_catalogue(tmp_path):
         "COHESION_REQUIRE_BROWSER",  # the same CI step installs gettext with chromium
     )
     project = tmp_path / "project"
-    for name in SOURCES:
+    for name in sources():
         shutil.copytree(Path(settings.BASE_DIR) / name, project / name)
     shutil.copytree(LOCALE.parent.parent, project / "locale")
     subprocess.run(

@@ -1,0 +1,47 @@
+from django import forms
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import CollectiveContract
+from .services import contract_errors, contract_save
+
+
+class ContractAdminForm(forms.ModelForm):
+    """The contract rules as form errors, as on the portal's own pages."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("union") is None:
+            return cleaned
+        probe = CollectiveContract(
+            union=cleaned["union"],
+            kind=cleaned.get("kind"),
+            signed_on=cleaned.get("signed_on"),
+            effective_from=cleaned.get("effective_from"),
+            effective_to=cleaned.get("effective_to"),
+        )
+        errors = contract_errors(contract=probe, enterprises=cleaned.get("enterprises") or [])
+        for field, message in errors.items():
+            if field not in self.errors:
+                self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+
+@admin.register(CollectiveContract)
+class CollectiveContractAdmin(SimpleHistoryAdmin):
+    form = ContractAdminForm
+    list_display = ("title", "kind", "union", "signed_on", "effective_from", "effective_to")
+    list_filter = ("kind", "negotiated", "filing_result")
+    search_fields = ("title", "employer_party", "union__name")
+    raw_id_fields = ("union",)
+    filter_horizontal = ("enterprises",)
+
+    def save_model(self, request, obj, form, change):
+        """Saved with its enterprises in save_related, through the service."""
+
+    def save_related(self, request, form, formsets, change):
+        contract_save(
+            actor=request.user,
+            contract=form.instance,
+            enterprises=form.cleaned_data["enterprises"],
+        )

@@ -1,0 +1,98 @@
+"""Collective-contract coverage (T2: 年末工资集体协商签定集体合同达到已建会企业的93%).
+
+An enterprise counts as covered on a day when it had a union by then and a contract reached
+through wage collective negotiation, its own or an industry or regional one listing it, was in
+force that day. Each function answers for all unions at once.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+
+from unions.models import Enterprise, Union
+
+from .models import MULTI_ENTERPRISE_KINDS, CollectiveContract
+
+
+@dataclass(frozen=True)
+class Coverage:
+    unionized: int  # enterprises with a union on the day
+    covered: int  # of which covered
+    covered_by_own: int  # covered by a contract of their own
+    covered_only_by_multi: int  # covered only by industry or regional contracts
+    workers: int  # employees of the unionized enterprises
+    workers_covered: int  # employees of the covered ones
+
+    @property
+    def rate(self):
+        return self.covered / self.unionized if self.unionized else None
+
+    @property
+    def workers_rate(self):
+        return self.workers_covered / self.workers if self.workers else None
+
+
+def _in_force(day, *, multi: bool | None = None):
+    contracts = (
+        CollectiveContract.objects.counting_for_coverage()
+        .in_force_on(day)
+        .filter(enterprises=OuterRef("pk"))
+    )
+    if multi is True:
+        contracts = contracts.filter(kind__in=MULTI_ENTERPRISE_KINDS)
+    elif multi is False:
+        contracts = contracts.exclude(kind__in=MULTI_ENTERPRISE_KINDS)
+    return Exists(contracts)
+
+
+def unionized_enterprises(day: datetime.date, *, user=None):
+    enterprises = Enterprise.objects.filter(union__isnull=False, unionized_on__lte=day)
+    return enterprises.for_user(user) if user is not None else enterprises
+
+
+def coverage(day: datetime.date, *, user=None) -> Coverage:
+    """T2 on `day`, over the user's scope (everything without a user)."""
+    enterprises = unionized_enterprises(day, user=user).annotate(
+        own=_in_force(day, multi=False), multi=_in_force(day, multi=True)
+    )
+    covered = Q(own=True) | Q(multi=True)
+    figures = enterprises.aggregate(
+        unionized=Count("pk"),
+        covered=Count("pk", filter=covered),
+        covered_by_own=Count("pk", filter=Q(own=True)),
+        covered_only_by_multi=Count("pk", filter=Q(own=False, multi=True)),
+        workers=Sum("headcount", default=0),
+        workers_covered=Sum("headcount", filter=covered, default=0),
+    )
+    return Coverage(**figures)
+
+
+def coverage_by_grassroots_union(day: datetime.date, *, user=None) -> dict[int, Coverage]:
+    """{grassroots union id: its coverage on `day`}, in one query."""
+    from django.db.models.functions import Substr
+
+    enterprises = (
+        unionized_enterprises(day, user=user)
+        .annotate(own=_in_force(day, multi=False), multi=_in_force(day, multi=True))
+        .annotate(grassroots=Substr("union__path", 1, Union.SEGMENT - 1))
+        .values("grassroots")
+    )
+    covered = Q(own=True) | Q(multi=True)
+    rows = enterprises.annotate(
+        unionized=Count("pk"),
+        covered=Count("pk", filter=covered),
+        covered_by_own=Count("pk", filter=Q(own=True)),
+        covered_only_by_multi=Count("pk", filter=Q(own=False, multi=True)),
+        workers=Sum("headcount", default=0),
+        workers_covered=Sum("headcount", filter=covered, default=0),
+    )
+    return {int(row.pop("grassroots")): Coverage(**row) for row in rows}
+
+
+def expiring(day: datetime.date, *, within_days: int = 90, user=None):
+    """Contracts in force on `day` that end within the next `within_days` days."""
+    contracts = CollectiveContract.objects.in_force_on(day).filter(
+        effective_to__lte=day + datetime.timedelta(days=within_days)
+    )
+    return contracts.for_user(user) if user is not None else contracts
