@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("unions/", include("unions.urls")),
+    path("contracts/", include("contracts.urls")),
     # Public: the join page a union's QR poster points to (网上入会).
     path("join/<str:code>/", JoinView.as_view(), name="join"),
     path("admin/", admin.site.urls),

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ContractsConfig(AppConfig):
     name = "contracts"
     verbose_name = _("Collective contracts")
+
+    def ready(self):
+        from cohesion_portal import navigation
+
+        navigation.register(
+            "contracts", _("Collective contracts"), "contracts:list", "bi-file-earmark-text", 10
+        )

@@ -5,6 +5,8 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
+from contracts.models import CollectiveContract
+from contracts.services import contract_save
 from unions.models import Enterprise, JoinApplication, Member, RosterImport, Transfer, Union
 from unions.services import roster_upload
 
@@ -68,3 +70,12 @@ def application_to(union):
     return JoinApplication.objects.create(
         union=union, name=f"{union.name}·申请人", id_number=id_number(), phone="13800000000"
     )
+
+
+@builds(CollectiveContract)
+def contract_of(union):
+    enterprise = EnterpriseFactory(union=union, name=f"{union.name}·合同企业")
+    contract = CollectiveContract(
+        union=union, kind="wage", title=f"{union.name}·工资专项合同", employer_party="企业方"
+    )
+    return contract_save(actor=None, contract=contract, enterprises=[enterprise])

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ..factories import EnterpriseFactory, enrol, make_union
+from ..scoping import contract_of
 
 BOUNDS = {  # measured; session, user and role lookups included
     "home": 7,
@@ -19,6 +20,8 @@ BOUNDS = {  # measured; session, user and role lookups included
     "unions:member_detail": 11,
     "unions:transfer_list": 5,
     "unions:application_list": 5,
+    "contracts:list": 9,
+    "contracts:detail": 7,
 }
 
 
@@ -27,7 +30,7 @@ def grow(world, size):
     for i in range(size):
         branch = make_union(f"扩展分会{i}", parent=root)
         make_union(f"扩展小组{i}", parent=branch, kind="group")
-        EnterpriseFactory(union=branch)
+        contract_of(branch)
         EnterpriseFactory(union=root)
         make_union(f"扩展工会{i}")
         enrol(branch)
@@ -36,6 +39,8 @@ def grow(world, size):
 def url_for(name, world):
     if name in ("unions:union_detail", "unions:union_children"):
         return reverse(name, args=[world.unions["A"].pk])
+    if name == "contracts:detail":
+        return reverse(name, args=[contract_of(world.unions["A"]).pk])
     if name == "unions:member_detail":
         return reverse(name, args=[enrol(world.unions["A"]).pk])
     if name == "unions:enterprise_detail":

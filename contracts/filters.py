@@ -1,0 +1,63 @@
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.filters import PortalFilterSet, search_box
+from unions.filters import UnionModelChoiceFilter, offer_grassroots_only_when_many
+from unions.models import Union
+
+from .models import CollectiveContract, ContractKind
+
+STATES = [
+    ("in_force", _("in force")),
+    ("expired", _("expired")),
+    ("unsigned", _("not signed yet")),
+    ("expiring", _("ending within 90 days")),
+]
+
+
+def _scoped_unions(request):
+    return Union.objects.for_user(request.user) if request else Union.objects.none()
+
+
+class ContractFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Title or employer"))
+    )
+    union = UnionModelChoiceFilter(
+        label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
+    )
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=ContractKind.choices)
+    state = django_filters.ChoiceFilter(label=_("state"), choices=STATES, method="in_state")
+    negotiated = django_filters.BooleanFilter(
+        label=_("reached through wage collective negotiation")
+    )
+
+    class Meta:
+        model = CollectiveContract
+        fields = ("q", "union", "kind", "state", "negotiated")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_grassroots_only_when_many(self)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(employer_party__icontains=value))
+
+    def in_union_subtree(self, queryset, name, union):
+        return queryset.filter(union__path__startswith=union.path) if union else queryset
+
+    def in_state(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "in_force":
+            return queryset.in_force_on(today)
+        if value == "expired":
+            return queryset.filter(effective_to__lt=today)
+        if value == "unsigned":
+            return queryset.filter(signed_on__isnull=True)
+        if value == "expiring":
+            return queryset.in_force_on(today).filter(
+                effective_to__lte=today + timezone.timedelta(days=90)
+            )
+        return queryset

@@ -1,0 +1,111 @@
+from django.db.models import Count
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+)
+
+from .filters import ContractFilter
+from .forms import ContractForm
+from .metrics import coverage
+from .models import CollectiveContract, ContractStatus
+from .services import contract_save
+from .tables import ContractTable
+
+CONTRACTS_CRUMB = (_("Collective contracts"), reverse_lazy("contracts:list"))
+
+
+class ContractListView(ScopedListView):
+    model = CollectiveContract
+    table_class = ContractTable
+    filterset_class = ContractFilter
+    title = _("Collective contracts")
+    template_name = "contracts/contract_list.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("union")
+            .annotate(enterprise_count=Count("enterprises"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["coverage"] = coverage(timezone.localdate(), user=self.request.user)
+        if can_change_anything(self.request.user):
+            context["add_url"] = reverse("contracts:create")
+            context["add_label"] = _("Add a contract")
+        return context
+
+
+class ContractDetailView(ScopedDetailView):
+    model = CollectiveContract
+    template_name = "contracts/contract_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("union")
+
+    def get_title(self):
+        return self.object.title
+
+    def get_breadcrumbs(self):
+        return [CONTRACTS_CRUMB]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        contract = self.object
+        context["status"] = contract.status_on(timezone.localdate())
+        context["status_label"] = ContractStatus(context["status"]).label
+        context["enterprises"] = contract.enterprises.select_related("union").order_by("name")
+        context["can_change"] = (
+            CollectiveContract.objects.for_user(self.request.user, CHANGE)
+            .filter(pk=contract.pk)
+            .exists()
+        )
+        context["history"] = contract.history.select_related("history_user").order_by(
+            "-history_date"
+        )[:10]
+        return context
+
+
+class ContractCreateView(ScopedCreateView):
+    model = CollectiveContract
+    form_class = ContractForm
+    title = _("Add a contract")
+    success_message = _("%(object)s was added.")
+
+    def get_breadcrumbs(self):
+        return [CONTRACTS_CRUMB]
+
+    def save(self, form):
+        return contract_save(
+            actor=self.request.user,
+            contract=form.instance,
+            enterprises=form.cleaned_data["enterprises"],
+        )
+
+
+class ContractUpdateView(ScopedUpdateView):
+    model = CollectiveContract
+    form_class = ContractForm
+    success_message = _("%(object)s was saved.")
+
+    def get_title(self):
+        return _("Edit %(name)s") % {"name": self.object.title}
+
+    def get_breadcrumbs(self):
+        return [CONTRACTS_CRUMB, (self.object.title, self.object.get_absolute_url())]
+
+    def save(self, form):
+        return contract_save(
+            actor=self.request.user,
+            contract=form.instance,
+            enterprises=form.cleaned_data["enterprises"],
+        )
