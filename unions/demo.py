@@ -5,9 +5,11 @@ Later apps add their records in their own demo modules, called by the seed_demo 
 """
 
 import datetime
+import importlib
 import random
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
@@ -28,6 +30,20 @@ from .models import (
 )
 
 DEMO_PASSWORD = "cohesion2026"
+
+
+def demo_extensions():
+    """The `extend_demo(builder=...)` of every other app that has a `demo` module: how later
+    apps (contracts, assistance...) add their records without this module knowing them."""
+    for config in apps.get_app_configs():
+        if config.name == "unions":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "extend_demo"):
+            yield module.extend_demo
 
 
 @dataclass(frozen=True)
@@ -279,11 +295,14 @@ class DemoBuilder:
         members.pending_transfers(self.scale.pending_transfers)
         officers = Union.objects.filter(role__kind=RoleKind.GRASSROOTS_OFFICER).distinct()
         members.pending_applications(officers, per_union=3)
-        return {
+        result = {
             "unions": len(roots) + len(branches) + len(groups),
             "grassroots": len(roots),
             "members": member_count,
         }
+        for extend in demo_extensions():
+            result.update(extend(builder=self))
+        return result
 
     def _unit(self, parent: Union, kind, name) -> Union:
         return Union(

@@ -87,6 +87,10 @@ def test_each_demo_account_sees_its_own_part(industries):
         Union.objects.grassroots().filter(industry_union=agri).values_list("pk", flat=True)
     )
     assert len(grassroots["qf_cadre"]) == 6 and grassroots["qf_cadre"] <= grassroots["qf_staff"]
+    from contracts.metrics import coverage, expiring
+
+    assert 0.85 <= coverage(TODAY).rate <= 0.95  # as issue 5 asks of the demo
+    assert expiring(TODAY).exists()
     officer_root = users["officer"].role.union
     assert grassroots["officer"] == {officer_root.pk}
     assert set(Union.objects.for_user(users["officer"])) == set(

@@ -1,0 +1,43 @@
+"""An officer enters a wage-specific contract with a wrong date, corrects it, and sees the
+union's coverage change."""
+
+import datetime
+
+import pytest
+
+from contracts.models import CollectiveContract
+
+from ..factories import EnterpriseFactory
+from .conftest import log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_wage_contract_with_a_wrong_date_is_corrected_and_counted(page, world):
+    enterprise = EnterpriseFactory(union=world.unions["A"], name="大连覆盖测试纺织有限公司")
+    EnterpriseFactory(union=world.unions["A"], name="大连未覆盖测试纺织有限公司")
+    today = datetime.date.today()
+    log_in(page, "officer_a")
+    page.click("#sidebar a:has-text('集体合同')")
+    assert page.inner_text("#coverage-rate") == "0.0%"
+
+    page.click("main a:has-text('新增集体合同')")
+    page.select_option("#id_union", str(world.unions["A"].pk))
+    page.select_option("#id_kind", "wage")
+    page.fill("#id_title", "2026 年度工资专项集体合同")
+    page.fill("#id_employer_party", enterprise.name)
+    page.select_option("#id_enterprises", str(enterprise.pk))
+    page.fill("#id_signed_on", (today - datetime.timedelta(days=10)).isoformat())
+    page.fill("#id_effective_from", (today - datetime.timedelta(days=5)).isoformat())
+    page.fill(
+        "#id_effective_to", (today - datetime.timedelta(days=6)).isoformat()
+    )  # before it starts
+    page.click("button:has-text('保存')")
+    assert "合同终止日期不能早于生效日期。" in page.inner_text("#error_1_id_effective_to")
+    assert not CollectiveContract.objects.exists()
+
+    page.fill("#id_effective_to", (today + datetime.timedelta(days=365)).isoformat())
+    page.click("button:has-text('保存')")
+    page.wait_for_selector("text=已新增：2026 年度工资专项集体合同。")
+    page.click("#sidebar a:has-text('集体合同')")
+    assert page.inner_text("#coverage-rate") == "50.0%"
