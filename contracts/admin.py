@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CollectiveContract
+from .models import CollectiveContract, NegotiationOffer, NegotiationRound
 from .services import contract_errors, contract_save
 
 
@@ -45,3 +45,18 @@ class CollectiveContractAdmin(SimpleHistoryAdmin):
             contract=form.instance,
             enterprises=form.cleaned_data["enterprises"],
         )
+
+
+@admin.register(NegotiationOffer)
+class NegotiationOfferAdmin(SimpleHistoryAdmin):
+    list_display = ("subject", "union", "enterprise", "sent_on", "replied_on", "reply")
+    list_filter = ("reply",)
+    search_fields = ("subject", "enterprise__name", "union__name")
+    raw_id_fields = ("union", "enterprise", "contract")
+
+
+@admin.register(NegotiationRound)
+class NegotiationRoundAdmin(SimpleHistoryAdmin):
+    list_display = ("offer", "held_on")
+    search_fields = ("offer__subject",)
+    raw_id_fields = ("offer",)

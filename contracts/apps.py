@@ -12,3 +12,6 @@ class ContractsConfig(AppConfig):
         navigation.register(
             "contracts", _("Collective contracts"), "contracts:list", "bi-file-earmark-text", 10
         )
+        navigation.register(
+            "contracts", _("Negotiation offers"), "contracts:offer_list", "bi-envelope-paper", 20
+        )

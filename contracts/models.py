@@ -146,3 +146,94 @@ class CollectiveContract(models.Model):
         if self.effective_from and self.effective_from <= day:
             return ContractStatus.IN_FORCE
         return ContractStatus.FILED if self.filed_on else ContractStatus.SIGNED
+
+
+# 要约: the employer must answer a written offer to negotiate within 20 days
+# (《集体合同规定》, article 32).
+REPLY_DAYS = 20
+
+
+class OfferQuerySet(ScopedQuerySet):
+    def overdue_on(self, day: datetime.date):
+        """Offers without a reply whose 20 days have passed by `day`."""
+        return self.filter(
+            replied_on__isnull=True, sent_on__lt=day - datetime.timedelta(days=REPLY_DAYS)
+        )
+
+
+class OfferReply(models.TextChoices):
+    ACCEPTED = "accepted", _("agreed to negotiate")
+    DECLINED = "declined", _("declined")
+
+
+class NegotiationOffer(models.Model):
+    """工资集体协商要约: the union's written offer to an employer to negotiate wages."""
+
+    union = models.ForeignKey(Union, models.PROTECT, related_name="offers", verbose_name=_("union"))
+    enterprise = models.ForeignKey(
+        Enterprise, models.PROTECT, related_name="offers", verbose_name=_("enterprise")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    sent_on = models.DateField(_("offer sent on"))
+    replied_on = models.DateField(_("employer replied on"), null=True, blank=True)
+    reply = models.CharField(_("reply"), max_length=20, choices=OfferReply.choices, blank=True)
+    contract = models.ForeignKey(
+        CollectiveContract,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+        verbose_name=_("resulting contract"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_on"]
+        verbose_name = _("negotiation offer")
+        verbose_name_plural = _("negotiation offers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(replied_on__isnull=True) | Q(replied_on__gte=F("sent_on")),
+                name="offer_reply_after_sending",
+                violation_error_message=_("The reply cannot come before the offer was sent."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("contracts:offer_detail", args=[self.pk])
+
+    @property
+    def reply_due(self) -> datetime.date:
+        return self.sent_on + datetime.timedelta(days=REPLY_DAYS)
+
+    def is_overdue(self, day: datetime.date) -> bool:
+        return self.replied_on is None and day > self.reply_due
+
+
+class RoundQuerySet(ScopedQuerySet):
+    union_path = "offer__union"
+
+
+class NegotiationRound(models.Model):
+    offer = models.ForeignKey(
+        NegotiationOffer, models.CASCADE, related_name="rounds", verbose_name=_("offer")
+    )
+    held_on = models.DateField(_("held on"))
+    minutes = models.TextField(_("minutes"))
+    history = HistoricalRecords()
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+        verbose_name = _("negotiation round")
+        verbose_name_plural = _("negotiation rounds")
+
+    def __str__(self):
+        return f"{self.offer} · {self.held_on}"

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import MULTI_ENTERPRISE_KINDS, CollectiveContract
+from .models import MULTI_ENTERPRISE_KINDS, CollectiveContract, NegotiationOffer, NegotiationRound
 
 
 def contract_errors(*, contract: CollectiveContract, enterprises) -> dict:
@@ -55,3 +55,46 @@ def contract_save(*, actor, contract: CollectiveContract, enterprises) -> Collec
     contract.save()
     contract.enterprises.set(enterprises)
     return contract
+
+
+def offer_errors(*, offer: NegotiationOffer) -> dict:
+    errors = {}
+    enterprise = offer.enterprise if offer.enterprise_id else None
+    union = offer.union if offer.union_id else None
+    if (
+        enterprise
+        and union
+        and not (
+            enterprise.union_id and enterprise.union.path.startswith(union.path[: union.SEGMENT])
+        )
+    ):
+        errors["enterprise"] = _("%(names)s do not belong to this union.") % {"names": enterprise}
+    if offer.replied_on and offer.sent_on and offer.replied_on < offer.sent_on:
+        errors["replied_on"] = _("The reply cannot come before the offer was sent.")
+    if offer.reply and not offer.replied_on:
+        errors["replied_on"] = _("Enter the date of the reply.")
+    if offer.replied_on and not offer.reply:
+        errors["reply"] = _("Say what the employer replied.")
+    return errors
+
+
+@transaction.atomic
+def offer_save(*, actor, offer: NegotiationOffer) -> NegotiationOffer:
+    """Create or update a negotiation offer (要约) and the employer's reply."""
+    errors = offer_errors(offer=offer)
+    if errors:
+        raise ValidationError(errors)
+    offer._history_user = actor
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def round_add(*, actor, offer: NegotiationOffer, held_on, minutes) -> NegotiationRound:
+    """Record a round of negotiation under an offer."""
+    if held_on < offer.sent_on:
+        raise ValidationError({"held_on": _("A round cannot come before the offer was sent.")})
+    negotiation_round = NegotiationRound(offer=offer, held_on=held_on, minutes=minutes)
+    negotiation_round._history_user = actor
+    negotiation_round.save()
+    return negotiation_round

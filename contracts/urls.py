@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_offers
 
 app_name = "contracts"
 urlpatterns = [
@@ -8,4 +8,9 @@ urlpatterns = [
     path("new/", views.ContractCreateView.as_view(), name="create"),
     path("<int:pk>/", views.ContractDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.ContractUpdateView.as_view(), name="edit"),
+    path("offers/", views_offers.OfferListView.as_view(), name="offer_list"),
+    path("offers/new/", views_offers.OfferCreateView.as_view(), name="offer_create"),
+    path("offers/<int:pk>/", views_offers.OfferDetailView.as_view(), name="offer_detail"),
+    path("offers/<int:pk>/edit/", views_offers.OfferUpdateView.as_view(), name="offer_edit"),
+    path("offers/<int:pk>/rounds/", views_offers.OfferRoundAddView.as_view(), name="offer_round"),
 ]

@@ -5,7 +5,7 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
-from contracts.models import CollectiveContract
+from contracts.models import CollectiveContract, NegotiationOffer
 from contracts.services import contract_save
 from unions.models import Enterprise, JoinApplication, Member, RosterImport, Transfer, Union
 from unions.services import roster_upload
@@ -79,3 +79,21 @@ def contract_of(union):
         union=union, kind="wage", title=f"{union.name}·工资专项合同", employer_party="企业方"
     )
     return contract_save(actor=None, contract=contract, enterprises=[enterprise])
+
+
+@builds(NegotiationOffer)
+def offer_of(union):
+    import datetime
+
+    from contracts.services import offer_save
+
+    enterprise = EnterpriseFactory(union=union, name=f"{union.name}·要约企业")
+    return offer_save(
+        actor=None,
+        offer=NegotiationOffer(
+            union=union,
+            enterprise=enterprise,
+            subject=f"{union.name}·工资集体协商要约",
+            sent_on=datetime.date(2026, 1, 5),
+        ),
+    )

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ..factories import EnterpriseFactory, enrol, make_union
-from ..scoping import contract_of
+from ..scoping import contract_of, offer_of
 
 BOUNDS = {  # measured; session, user and role lookups included
     "home": 7,
@@ -22,6 +22,7 @@ BOUNDS = {  # measured; session, user and role lookups included
     "unions:application_list": 5,
     "contracts:list": 9,
     "contracts:detail": 7,
+    "contracts:offer_list": 5,
 }
 
 
@@ -31,6 +32,7 @@ def grow(world, size):
         branch = make_union(f"扩展分会{i}", parent=root)
         make_union(f"扩展小组{i}", parent=branch, kind="group")
         contract_of(branch)
+        offer_of(branch)
         EnterpriseFactory(union=root)
         make_union(f"扩展工会{i}")
         enrol(branch)
