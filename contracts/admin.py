@@ -2,8 +2,14 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CollectiveContract, NegotiationOffer, NegotiationRound
-from .services import contract_errors, contract_save
+from .models import (
+    CollectiveContract,
+    CongressSession,
+    CongressSystem,
+    NegotiationOffer,
+    NegotiationRound,
+)
+from .services import congress_save, contract_errors, contract_save
 
 
 class ContractAdminForm(forms.ModelForm):
@@ -60,3 +66,27 @@ class NegotiationRoundAdmin(SimpleHistoryAdmin):
     list_display = ("offer", "held_on")
     search_fields = ("offer__subject",)
     raw_id_fields = ("offer",)
+
+
+@admin.register(CongressSystem)
+class CongressSystemAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "level", "union", "established_on")
+    list_filter = ("level",)
+    search_fields = ("name", "union__name")
+    raw_id_fields = ("union",)
+    filter_horizontal = ("enterprises",)
+
+    def save_model(self, request, obj, form, change):
+        """Saved with its enterprises in save_related, through the service."""
+
+    def save_related(self, request, form, formsets, change):
+        congress_save(
+            actor=request.user, congress=form.instance, enterprises=form.cleaned_data["enterprises"]
+        )
+
+
+@admin.register(CongressSession)
+class CongressSessionAdmin(SimpleHistoryAdmin):
+    list_display = ("congress", "held_on", "delegates_elected", "delegates_present")
+    search_fields = ("congress__name",)
+    raw_id_fields = ("congress",)

@@ -15,3 +15,6 @@ class ContractsConfig(AppConfig):
         navigation.register(
             "contracts", _("Negotiation offers"), "contracts:offer_list", "bi-envelope-paper", 20
         )
+        navigation.register(
+            "contracts", _("Workers' congresses"), "contracts:congress_list", "bi-people-fill", 30
+        )

@@ -12,7 +12,13 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from unions.models import Enterprise, Union
 
-from .models import MULTI_ENTERPRISE_KINDS, CollectiveContract
+from .models import (
+    MULTI_ENTERPRISE_KINDS,
+    SHARED_LEVELS,
+    CollectiveContract,
+    CongressSystem,
+    twelve_months_before,
+)
 
 
 @dataclass(frozen=True)
@@ -96,3 +102,64 @@ def expiring(day: datetime.date, *, within_days: int = 90, user=None):
         effective_to__lte=day + datetime.timedelta(days=within_days)
     )
     return contracts.for_user(user) if user is not None else contracts
+
+
+@dataclass(frozen=True)
+class CongressCoverage:
+    """T6, 职代会建制率: of the unionized enterprises, those covered by a workers' congress that
+    met in the twelve months before the day, with their own congress or only a shared one."""
+
+    unionized: int
+    covered: int
+    own: int  # by a congress of their own (enterprise or institution level)
+    only_shared: int  # only by an industry or regional congress
+
+    @property
+    def rate(self):
+        return self.covered / self.unionized if self.unionized else None
+
+    @property
+    def own_rate(self):
+        return self.own / self.unionized if self.unionized else None
+
+    @property
+    def shared_rate(self):
+        return self.only_shared / self.unionized if self.unionized else None
+
+
+def _congress_met(day, *, shared: bool):
+    congresses = CongressSystem.objects.filter(
+        enterprises=OuterRef("pk"),
+        sessions__held_on__gte=twelve_months_before(day),
+        sessions__held_on__lte=day,
+    )
+    if shared:
+        congresses = congresses.filter(level__in=SHARED_LEVELS)
+    else:
+        congresses = congresses.exclude(level__in=SHARED_LEVELS)
+    return Exists(congresses)
+
+
+def congress_coverage(day: datetime.date, *, user=None) -> CongressCoverage:
+    """T6 on `day`, over the user's scope (everything without a user), in one query."""
+    enterprises = unionized_enterprises(day, user=user).annotate(
+        has_own=_congress_met(day, shared=False), has_shared=_congress_met(day, shared=True)
+    )
+    figures = enterprises.aggregate(
+        unionized=Count("pk"),
+        covered=Count("pk", filter=Q(has_own=True) | Q(has_shared=True)),
+        own=Count("pk", filter=Q(has_own=True)),
+        only_shared=Count("pk", filter=Q(has_own=False, has_shared=True)),
+    )
+    return CongressCoverage(**figures)
+
+
+def congress_series(end: datetime.date, *, months: int = 12, user=None):
+    """[(last day of the month, CongressCoverage)] for the `months` months ending with `end`'s
+    month, oldest first: one query a month, whatever the amount of data."""
+    series = []
+    month_end = end
+    for _ in range(months):
+        series.append((month_end, congress_coverage(month_end, user=user)))
+        month_end = month_end.replace(day=1) - datetime.timedelta(days=1)
+    return list(reversed(series))

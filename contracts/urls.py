@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_offers
+from . import views, views_congress, views_offers
 
 app_name = "contracts"
 urlpatterns = [
@@ -13,4 +13,19 @@ urlpatterns = [
     path("offers/<int:pk>/", views_offers.OfferDetailView.as_view(), name="offer_detail"),
     path("offers/<int:pk>/edit/", views_offers.OfferUpdateView.as_view(), name="offer_edit"),
     path("offers/<int:pk>/rounds/", views_offers.OfferRoundAddView.as_view(), name="offer_round"),
+    path("congresses/", views_congress.CongressListView.as_view(), name="congress_list"),
+    path("congresses/new/", views_congress.CongressCreateView.as_view(), name="congress_create"),
+    path(
+        "congresses/<int:pk>/", views_congress.CongressDetailView.as_view(), name="congress_detail"
+    ),
+    path(
+        "congresses/<int:pk>/edit/",
+        views_congress.CongressUpdateView.as_view(),
+        name="congress_edit",
+    ),
+    path(
+        "congresses/<int:pk>/sessions/",
+        views_congress.SessionAddView.as_view(),
+        name="congress_session",
+    ),
 ]

@@ -5,7 +5,7 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
-from contracts.models import CollectiveContract, NegotiationOffer
+from contracts.models import CollectiveContract, CongressSystem, NegotiationOffer
 from contracts.services import contract_save
 from unions.models import Enterprise, JoinApplication, Member, RosterImport, Transfer, Union
 from unions.services import roster_upload
@@ -96,4 +96,23 @@ def offer_of(union):
             subject=f"{union.name}·工资集体协商要约",
             sent_on=datetime.date(2026, 1, 5),
         ),
+    )
+
+
+@builds(CongressSystem)
+def congress_of(union):
+    import datetime
+
+    from contracts.services import congress_save
+
+    enterprise = EnterpriseFactory(union=union, name=f"{union.name}·职代会企业")
+    return congress_save(
+        actor=None,
+        congress=CongressSystem(
+            union=union,
+            level="enterprise",
+            name=f"{union.name}·职代会",
+            established_on=datetime.date(2020, 1, 1),
+        ),
+        enterprises=[enterprise],
     )

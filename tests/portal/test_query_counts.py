@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ..factories import EnterpriseFactory, enrol, make_union
-from ..scoping import contract_of, offer_of
+from ..scoping import congress_of, contract_of, offer_of
 
 BOUNDS = {  # measured; session, user and role lookups included
     "home": 7,
@@ -23,6 +23,7 @@ BOUNDS = {  # measured; session, user and role lookups included
     "contracts:list": 9,
     "contracts:detail": 7,
     "contracts:offer_list": 5,
+    "contracts:congress_list": 6,
 }
 
 
@@ -33,6 +34,7 @@ def grow(world, size):
         make_union(f"扩展小组{i}", parent=branch, kind="group")
         contract_of(branch)
         offer_of(branch)
+        congress_of(branch)
         EnterpriseFactory(union=root)
         make_union(f"扩展工会{i}")
         enrol(branch)
