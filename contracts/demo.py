@@ -7,7 +7,15 @@ from simple_history.utils import bulk_create_with_history
 
 from unions.models import Enterprise, UnionKind
 
-from .models import CollectiveContract, ContractKind
+from .models import (
+    CollectiveContract,
+    CongressLevel,
+    CongressSession,
+    CongressSystem,
+    ContractKind,
+    NegotiationOffer,
+    OfferReply,
+)
 
 OWN_CONTRACT_SHARE = 0.92
 EXPIRING_SHARE = 0.05
@@ -45,7 +53,95 @@ def extend_demo(*, builder) -> dict:
         for enterprise in covered
     ]
     links.objects.bulk_create(rows, batch_size=5000)
-    return {"contracts": len(created)}
+    offers = _offers(rng, today, enterprises)
+    congresses = _congresses(rng, today, enterprises, by_joint_union)
+    return {"contracts": len(created), "offers": offers, "congresses": congresses}
+
+
+def _offers(rng, today, enterprises) -> int:
+    """This year's negotiation offers: most answered, a few still waiting past 20 days."""
+    offers = []
+    for enterprise in enterprises:
+        if rng.random() > 0.3:
+            continue
+        sent = today - datetime.timedelta(days=rng.randint(3, 200))
+        answered = rng.random() < 0.85 or (today - sent).days <= 20
+        replied = sent + datetime.timedelta(days=rng.randint(2, 19)) if answered else None
+        if replied and replied > today:
+            replied = None
+        offers.append(
+            NegotiationOffer(
+                union=enterprise.union,
+                enterprise=enterprise,
+                subject=f"{today.year}年度工资集体协商要约",
+                sent_on=sent,
+                replied_on=replied,
+                reply=OfferReply.ACCEPTED if replied else "",
+            )
+        )
+    bulk_create_with_history(offers, NegotiationOffer, batch_size=1000)
+    return len(offers)
+
+
+def _congresses(rng, today, enterprises, by_joint_union) -> int:
+    """Own congresses in most larger enterprises, a regional one per joint union, and the
+    sessions of the last years (a few not held lately)."""
+    systems, covered = [], []
+    for enterprise in enterprises:
+        if enterprise.union.kind == UnionKind.JOINT or enterprise.headcount < 50:
+            continue
+        if rng.random() < 0.8:
+            systems.append(
+                CongressSystem(
+                    union=enterprise.union,
+                    level=CongressLevel.ENTERPRISE,
+                    name=f"{enterprise.name}职工代表大会",
+                    established_on=enterprise.unionized_on,
+                )
+            )
+            covered.append([enterprise])
+    for union, members in by_joint_union.items():
+        systems.append(
+            CongressSystem(
+                union=union,
+                level=CongressLevel.REGIONAL,
+                name=f"{union.name}区域职工代表大会",
+                established_on=union.founded_on or datetime.date(2010, 1, 1),
+            )
+        )
+        covered.append(members)
+    created = bulk_create_with_history(systems, CongressSystem, batch_size=1000)
+    links = CongressSystem.enterprises.through
+    links.objects.bulk_create(
+        [
+            links(congresssystem_id=s.pk, enterprise_id=e.pk)
+            for s, es in zip(created, covered, strict=True)
+            for e in es
+        ],
+        batch_size=5000,
+    )
+    sessions = []
+    for system in created:
+        stale = rng.random() < 0.1  # not held in the last twelve months
+        for years_ago in range(3):
+            held = today - datetime.timedelta(
+                days=365 * years_ago + rng.randint(20, 200) + (400 if stale else 0)
+            )
+            if held < system.established_on:
+                continue
+            elected = rng.randint(20, 120)
+            sessions.append(
+                CongressSession(
+                    congress=system,
+                    held_on=held,
+                    delegates_elected=elected,
+                    delegates_present=rng.randint(elected * 2 // 3 + 1, elected),
+                    items="审议企业工资集体协商方案、厂务公开情况报告",
+                    resolutions="通过",
+                )
+            )
+    bulk_create_with_history(sessions, CongressSession, batch_size=2000)
+    return len(created)
 
 
 def _contract(rng, today, union, kind, party) -> CollectiveContract:
