@@ -1,5 +1,11 @@
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+def yes_no():
+    """A choice of all / yes / no for a BooleanFilter (django-filter's says "unknown")."""
+    return forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
 
 
 def search_box(placeholder):

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.filters import PortalFilterSet, search_box
+from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from unions.filters import UnionModelChoiceFilter, offer_grassroots_only_when_many
 from unions.models import Union
 
@@ -31,7 +31,7 @@ class ContractFilter(PortalFilterSet):
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=ContractKind.choices)
     state = django_filters.ChoiceFilter(label=_("state"), choices=STATES, method="in_state")
     negotiated = django_filters.BooleanFilter(
-        label=_("reached through wage collective negotiation")
+        label=_("reached through wage collective negotiation"), widget=yes_no()
     )
 
     class Meta:

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, can_change_anything
-from cohesion_portal.filters import PortalFilterSet, search_box
+from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.views import (
     ScopedCreateView,
     ScopedDetailView,
@@ -35,7 +35,7 @@ class OfferFilter(PortalFilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("reply overdue"),
         method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget(),
+        widget=yes_no(),
     )
 
     class Meta:

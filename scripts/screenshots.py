@@ -25,6 +25,10 @@ PAGES = [
     ("roster", "/unions/members/import/"),
     ("applications", "/unions/applications/"),
     ("transfers", "/unions/transfers/"),
+    ("contracts", "/contracts/"),
+    ("offers", "/contracts/offers/"),
+    ("congresses", "/contracts/congresses/"),
+    ("contract-new", "/contracts/new/"),
 ]
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import scope_for
-from cohesion_portal.filters import PortalFilterSet, search_box
+from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.text import normalize_code, normalize_text
 
 from .fields import UnionChoiceField
@@ -80,7 +80,7 @@ class EnterpriseFilter(PortalFilterSet):
         field_name="union",
         lookup_expr="isnull",
         exclude=True,
-        widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))]),
+        widget=yes_no(),
     )
     ownership = django_filters.ChoiceFilter(label=_("ownership"), choices=Ownership.choices)
     sector = django_filters.ChoiceFilter(label=_("sector"), choices=Sector.choices)
@@ -125,7 +125,6 @@ class UnionFilter(PortalFilterSet):
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
 
 class MemberFilter(PortalFilterSet):
@@ -144,13 +143,11 @@ class MemberFilter(PortalFilterSet):
         widget=search_box(_("Enterprise name")),
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=MemberStatus.choices)
-    is_migrant = django_filters.BooleanFilter(
-        label=_("migrant worker"), widget=forms.Select(choices=YES_NO)
-    )
+    is_migrant = django_filters.BooleanFilter(label=_("migrant worker"), widget=yes_no())
     new_generation = django_filters.BooleanFilter(
         label=_("new-generation migrant"),
         method="filter_new_generation",
-        widget=forms.Select(choices=YES_NO),
+        widget=yes_no(),
     )
     recruited_since = django_filters.DateFilter(
         label=_("new-generation recruits since (T1)"), method="filter_recruits", widget=DATE_INPUT
