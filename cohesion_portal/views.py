@@ -106,6 +106,22 @@ class ScopedDetailView(ScopedViewMixin, DetailView):
     pass
 
 
+class RecordDetailView(ScopedDetailView):
+    """The page of one record: whether the user may change it, and its recent history."""
+
+    history_length = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record = self.object
+        may_change = self.model._default_manager.for_user(self.request.user, CHANGE)
+        context["can_change"] = may_change.filter(pk=record.pk).exists()
+        context["history"] = record.history.select_related("history_user").order_by(
+            "-history_date"
+        )[: self.history_length]
+        return context
+
+
 class SubmitOnceMixin:
     """A create form submitted twice (a double click, a resend) creates one record.
 

@@ -3,10 +3,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.access import can_change_anything
 from cohesion_portal.views import (
+    RecordDetailView,
     ScopedCreateView,
-    ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
 )
@@ -45,7 +45,7 @@ class ContractListView(ScopedListView):
         return context
 
 
-class ContractDetailView(ScopedDetailView):
+class ContractDetailView(RecordDetailView):
     model = CollectiveContract
     template_name = "contracts/contract_detail.html"
 
@@ -64,14 +64,6 @@ class ContractDetailView(ScopedDetailView):
         context["status"] = contract.status_on(timezone.localdate())
         context["status_label"] = ContractStatus(context["status"]).label
         context["enterprises"] = contract.enterprises.select_related("union").order_by("name")
-        context["can_change"] = (
-            CollectiveContract.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=contract.pk)
-            .exists()
-        )
-        context["history"] = contract.history.select_related("history_user").order_by(
-            "-history_date"
-        )[:10]
         return context
 
 

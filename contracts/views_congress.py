@@ -15,8 +15,8 @@ from cohesion_portal.access import CHANGE, can_change_anything
 from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.validators import not_in_future
 from cohesion_portal.views import (
+    RecordDetailView,
     ScopedCreateView,
-    ScopedDetailView,
     ScopedListView,
     ScopedObjectFormView,
     ScopedUpdateView,
@@ -121,7 +121,7 @@ class CongressListView(ScopedListView):
         return context
 
 
-class CongressDetailView(ScopedDetailView):
+class CongressDetailView(RecordDetailView):
     model = CongressSystem
     template_name = "contracts/congress_detail.html"
 
@@ -139,15 +139,7 @@ class CongressDetailView(ScopedDetailView):
         congress = self.object
         context["sessions"] = congress.sessions.all()
         context["enterprises"] = congress.enterprises.order_by("name")
-        context["can_change"] = (
-            CongressSystem.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=congress.pk)
-            .exists()
-        )
         context["session_form"] = SessionForm()
-        context["history"] = congress.history.select_related("history_user").order_by(
-            "-history_date"
-        )[:10]
         return context
 
 

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.access import can_change_anything
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.views import (
+    RecordDetailView,
     ScopedCreateView,
-    ScopedDetailView,
     ScopedListView,
     ScopedObjectFormView,
     ScopedUpdateView,
@@ -96,7 +96,7 @@ class OfferListView(ScopedListView):
         return context
 
 
-class OfferDetailView(ScopedDetailView):
+class OfferDetailView(RecordDetailView):
     model = NegotiationOffer
     template_name = "contracts/offer_detail.html"
 
@@ -114,15 +114,7 @@ class OfferDetailView(ScopedDetailView):
         offer = self.object
         context["overdue"] = offer.is_overdue(timezone.localdate())
         context["rounds"] = offer.rounds.all()
-        context["can_change"] = (
-            NegotiationOffer.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=offer.pk)
-            .exists()
-        )
         context["round_form"] = RoundForm()
-        context["history"] = offer.history.select_related("history_user").order_by("-history_date")[
-            :10
-        ]
         return context
 
 

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, can_change_anything, scope_for
 from cohesion_portal.views import (
+    RecordDetailView,
     ScopedCreateView,
-    ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
 )
@@ -40,7 +40,7 @@ class EnterpriseListView(ScopedListView):
         return context
 
 
-class EnterpriseDetailView(ScopedDetailView):
+class EnterpriseDetailView(RecordDetailView):
     model = Enterprise
     template_name = "unions/enterprise_detail.html"
 
@@ -55,14 +55,6 @@ class EnterpriseDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_change"] = (
-            Enterprise.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=self.object.pk)
-            .exists()
-        )
-        context["history"] = self.object.history.select_related("history_user").order_by(
-            "-history_date"
-        )[:10]
         return context
 
 

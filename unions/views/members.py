@@ -12,6 +12,7 @@ from django.views.generic import FormView, ListView
 from cohesion_portal.access import CHANGE, can_change_anything
 from cohesion_portal.views import (
     PortalViewMixin,
+    RecordDetailView,
     RequiresChangeMixin,
     ScopedCreateView,
     ScopedDetailView,
@@ -71,7 +72,7 @@ class MemberListView(ScopedListView):
         return context
 
 
-class MemberDetailView(ScopedDetailView):
+class MemberDetailView(RecordDetailView):
     model = Member
     template_name = "unions/member_detail.html"
 
@@ -88,15 +89,11 @@ class MemberDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         member = self.object
         user = self.request.user
-        context["can_change"] = Member.objects.for_user(user, CHANGE).filter(pk=member.pk).exists()
         context["may_disclose"] = (
             user.has_perm("unions.view_personal_data") and context["can_change"]
         )
         context["memberships"] = member.memberships.select_related("union")
         context["transfers"] = member.transfers.select_related("from_union", "to_union")
-        context["history"] = member.history.select_related("history_user").order_by(
-            "-history_date"
-        )[:10]
         context["disclosures"] = member.disclosures.select_related("user")[:10]
         return context
 

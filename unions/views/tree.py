@@ -4,6 +4,7 @@ from django.views.generic import ListView
 
 from cohesion_portal.access import CHANGE, can_change_anything
 from cohesion_portal.views import (
+    RecordDetailView,
     ScopedCreateView,
     ScopedDetailView,
     ScopedUpdateView,
@@ -69,7 +70,7 @@ class UnionChildrenView(ScopedDetailView):
         return context
 
 
-class UnionDetailView(ScopedDetailView):
+class UnionDetailView(RecordDetailView):
     model = Union
     template_name = "unions/union_detail.html"
 
@@ -93,12 +94,6 @@ class UnionDetailView(ScopedDetailView):
         context["enterprises"] = (
             Enterprise.objects.in_subtree_of(union).select_related("union").order_by("name")[:20]
         )
-        context["can_change"] = (
-            Union.objects.for_user(self.request.user, CHANGE).filter(pk=union.pk).exists()
-        )
-        context["history"] = union.history.select_related("history_user").order_by("-history_date")[
-            :10
-        ]
         return context
 
 
