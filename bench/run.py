@@ -128,14 +128,6 @@ class Bench:
         )
 
 
-def page(client, url):
-    def get():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-
-    return get
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=["S", "M", "L"], default="S")

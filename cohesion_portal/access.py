@@ -155,6 +155,11 @@ class ScopedQuerySet(models.QuerySet):
         prefix = f"{self.union_path}__" if self.union_path else ""
         return scope.union_condition(prefix)
 
+    def in_subtree_of(self, union):
+        """Rows of `union` and of its branches and groups."""
+        prefix = f"{self.union_path}__" if self.union_path else ""
+        return self.filter(**{f"{prefix}path__startswith": union.path})
+
     def for_user(self, user, action: str = VIEW):
         scope = scope_for(user, action)
         if scope.everything:

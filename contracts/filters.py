@@ -4,8 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
-from unions.filters import UnionModelChoiceFilter, offer_grassroots_only_when_many
-from unions.models import Union
+from unions.filters import UnionSubtreeFilter, offer_grassroots_only_when_many
 
 from .models import CollectiveContract, ContractKind
 
@@ -17,17 +16,11 @@ STATES = [
 ]
 
 
-def _scoped_unions(request):
-    return Union.objects.for_user(request.user) if request else Union.objects.none()
-
-
 class ContractFilter(PortalFilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="search", widget=search_box(_("Title or employer"))
     )
-    union = UnionModelChoiceFilter(
-        label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
-    )
+    union = UnionSubtreeFilter()
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=ContractKind.choices)
     state = django_filters.ChoiceFilter(label=_("state"), choices=STATES, method="in_state")
     negotiated = django_filters.BooleanFilter(
@@ -44,9 +37,6 @@ class ContractFilter(PortalFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(employer_party__icontains=value))
-
-    def in_union_subtree(self, queryset, name, union):
-        return queryset.filter(union__path__startswith=union.path) if union else queryset
 
     def in_state(self, queryset, name, value):
         today = timezone.localdate()

@@ -22,7 +22,7 @@ from .models import (
 )
 
 
-def _scoped_unions(request):
+def scoped_unions(request):
     return Union.objects.for_user(request.user) if request else Union.objects.none()
 
 
@@ -41,8 +41,18 @@ def drop_single_industry_filter(filterset):
         filterset.form.fields.pop("industry_union", None)
 
 
-class UnionModelChoiceFilter(django_filters.ModelChoiceFilter):
+class UnionSubtreeFilter(django_filters.ModelChoiceFilter):
+    """A union in the user's scope; the rows of it and of its branches and groups."""
+
     field_class = UnionChoiceField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("union (with its units)"))
+        kwargs.setdefault("queryset", scoped_unions)
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        return queryset.in_subtree_of(value) if value else queryset
 
 
 MANY_UNIONS = 300
@@ -72,9 +82,7 @@ class EnterpriseFilter(PortalFilterSet):
     industry_union = django_filters.ModelChoiceFilter(
         label=_("industry union"), queryset=_scoped_industries
     )
-    union = UnionModelChoiceFilter(
-        label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
-    )
+    union = UnionSubtreeFilter()
     unionized = django_filters.BooleanFilter(
         label=_("has a union"),
         field_name="union",
@@ -99,9 +107,6 @@ class EnterpriseFilter(PortalFilterSet):
         return queryset.filter(
             Q(name__icontains=text) | Q(credit_code__icontains=normalize_code(value))
         )
-
-    def in_union_subtree(self, queryset, name, union):
-        return queryset.in_subtree_of(union) if union else queryset
 
 
 class UnionFilter(PortalFilterSet):
@@ -133,9 +138,7 @@ class MemberFilter(PortalFilterSet):
         method="search",
         widget=search_box(_("Name, card number or last 4 of the ID")),
     )
-    union = UnionModelChoiceFilter(
-        label=_("union (with its units)"), queryset=_scoped_unions, method="in_union_subtree"
-    )
+    union = UnionSubtreeFilter()
     enterprise = django_filters.CharFilter(
         label=_("enterprise"),
         field_name="enterprise__name",
@@ -184,9 +187,6 @@ class MemberFilter(PortalFilterSet):
         if len(code) == 4:
             condition |= Q(id_number__endswith=code)
         return queryset.filter(condition)
-
-    def in_union_subtree(self, queryset, name, union):
-        return queryset.in_subtree_of(union) if union else queryset
 
     def filter_recruits(self, queryset, name, since):
         """The people T1 counts as recruited since `since` (see metrics.new_generation_recruits)."""

@@ -27,9 +27,6 @@ class EnterpriseQuerySet(ScopedQuerySet):
     def unionized(self):
         return self.filter(union__isnull=False)
 
-    def in_subtree_of(self, union):
-        return self.filter(union__path__startswith=union.path)
-
     def in_grassroots_union_of(self, union):
         """The enterprises of the grassroots union that `union` belongs to (or is)."""
         return self.filter(union__path__startswith=union.path[: union.SEGMENT])
@@ -38,9 +35,6 @@ class EnterpriseQuerySet(ScopedQuerySet):
 class MemberQuerySet(ScopedQuerySet):
     def active(self):
         return self.filter(status="active")
-
-    def in_subtree_of(self, union):
-        return self.filter(union__path__startswith=union.path)
 
     def new_generation_migrants(self):
         from .models.members import NEW_GENERATION_BORN_FROM
