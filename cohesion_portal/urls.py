@@ -24,6 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("unions/", include("unions.urls")),
     path("contracts/", include("contracts.urls")),
+    path("reminders/", include("reminders.urls")),
     # Public: the join page a union's QR poster points to (网上入会).
     path("join/<str:code>/", JoinView.as_view(), name="join"),
     path("admin/", admin.site.urls),

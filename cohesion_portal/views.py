@@ -279,6 +279,7 @@ class HomeView(PortalViewMixin, TemplateView):
         return _("Workbench")
 
     def get_context_data(self, **kwargs):
+        from reminders.models import Reminder
         from unions.metrics import new_generation_recruits, scope_overview
 
         context = super().get_context_data(**kwargs)
@@ -290,4 +291,6 @@ class HomeView(PortalViewMixin, TemplateView):
             start=year_start, end=timezone.localdate(), user=user
         ).count()
         context["scope_is_empty"] = scope_for(user).is_empty
+        # The total is the bell's count (reminders.context_processors).
+        context["reminders"] = Reminder.objects.for_user(user).open().select_related("union")[:8]
         return context

@@ -6,8 +6,10 @@ from .models import (
     CollectiveContract,
     CongressSession,
     CongressSystem,
+    Disclosure,
     NegotiationOffer,
     NegotiationRound,
+    PerformanceCheck,
 )
 from .services import congress_save, contract_errors, contract_save
 
@@ -90,3 +92,19 @@ class CongressSessionAdmin(SimpleHistoryAdmin):
     list_display = ("congress", "held_on", "delegates_elected", "delegates_present")
     search_fields = ("congress__name",)
     raw_id_fields = ("congress",)
+
+
+@admin.register(PerformanceCheck)
+class PerformanceCheckAdmin(SimpleHistoryAdmin):
+    list_display = ("contract", "year", "checked_on", "clauses_kept")
+    list_filter = ("clauses_kept", "year")
+    search_fields = ("contract__title",)
+    raw_id_fields = ("contract",)
+
+
+@admin.register(Disclosure)
+class DisclosureAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "topic", "enterprise", "union", "disclosed_on", "channel")
+    list_filter = ("topic", "channel")
+    search_fields = ("title", "enterprise__name", "union__name")
+    raw_id_fields = ("union", "enterprise")

@@ -8,6 +8,12 @@ class ContractsConfig(AppConfig):
 
     def ready(self):
         from cohesion_portal import navigation
+        from reminders import registry
+
+        from .reminders import RULES
+
+        for rule in RULES:
+            registry.register(rule)
 
         navigation.register(
             "contracts", _("Collective contracts"), "contracts:list", "bi-file-earmark-text", 10
@@ -17,4 +23,11 @@ class ContractsConfig(AppConfig):
         )
         navigation.register(
             "contracts", _("Workers' congresses"), "contracts:congress_list", "bi-people-fill", 30
+        )
+        navigation.register(
+            "contracts",
+            _("Affairs disclosure"),
+            "contracts:disclosure_list",
+            "bi-megaphone",
+            40,
         )

@@ -1,5 +1,6 @@
 """Demo contracts: coverage around nine in ten unionized enterprises, a few expiring soon, some
-expired and not renewed, regional contracts of the joint unions."""
+expired and not renewed, regional contracts of the joint unions, the two terms before each
+enterprise contract, yearly performance checks, and affairs disclosures."""
 
 import datetime
 
@@ -8,18 +9,24 @@ from simple_history.utils import bulk_create_with_history
 from unions.models import Enterprise, UnionKind
 
 from .models import (
+    ClausesKept,
     CollectiveContract,
     CongressLevel,
     CongressSession,
     CongressSystem,
     ContractKind,
+    Disclosure,
+    DisclosureChannel,
+    DisclosureTopic,
     NegotiationOffer,
     OfferReply,
+    PerformanceCheck,
 )
 
 OWN_CONTRACT_SHARE = 0.92
 EXPIRING_SHARE = 0.05
 EXPIRED_SHARE = 0.04
+EARLIER_TERMS = 2  # expired contracts before the current one: the plan's earlier years
 
 
 def extend_demo(*, builder) -> dict:
@@ -36,10 +43,12 @@ def extend_demo(*, builder) -> dict:
             continue
         if rng.random() > OWN_CONTRACT_SHARE:
             continue
-        contracts.append(
-            _contract(rng, today, enterprise.union, ContractKind.WAGE, enterprise.name)
-        )
+        current = _contract(rng, today, enterprise.union, ContractKind.WAGE, enterprise.name)
+        contracts.append(current)
         coverage.append([enterprise])
+        for earlier in _earlier_terms(current):
+            contracts.append(earlier)
+            coverage.append([enterprise])
     for union, members in by_joint_union.items():
         covered = [e for e in members if rng.random() < 0.9]
         if covered:
@@ -55,7 +64,106 @@ def extend_demo(*, builder) -> dict:
     links.objects.bulk_create(rows, batch_size=5000)
     offers = _offers(rng, today, enterprises)
     congresses = _congresses(rng, today, enterprises, by_joint_union)
-    return {"contracts": len(created), "offers": offers, "congresses": congresses}
+    return {
+        "contracts": len(created),
+        "performance_checks": _performance_checks(rng, today, created),
+        "offers": offers,
+        "congresses": congresses,
+        "disclosures": _disclosures(rng, today, enterprises),
+    }
+
+
+def _earlier_terms(contract: CollectiveContract):
+    """The yearly wage contracts that came before `contract`, back to back, now expired."""
+    end = contract.effective_from
+    for _ in range(EARLIER_TERMS):
+        end, start = end - datetime.timedelta(days=1), _a_year_before(end)
+        yield CollectiveContract(
+            union=contract.union,
+            kind=contract.kind,
+            title=f"{contract.employer_party}{start.year}年{ContractKind(contract.kind).label}集体合同",
+            employer_party=contract.employer_party,
+            negotiated=True,
+            negotiation_rounds=contract.negotiation_rounds,
+            signed_on=start - datetime.timedelta(days=7),
+            effective_from=start,
+            effective_to=end,
+            wage_increase_pct=contract.wage_increase_pct,
+            minimum_wage_clause=contract.minimum_wage_clause,
+            filed_on=start,
+            filing_result="approved",
+        )
+        end = start
+
+
+def _a_year_before(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _performance_checks(rng, today, contracts) -> int:
+    """A check for each year a contract was in force before this one, and this year's for
+    most contracts in force since the spring."""
+    checks = []
+    for contract in contracts:
+        for year in range(contract.effective_from.year, contract.effective_to.year + 1):
+            checked_on = min(datetime.date(year, 12, 10), contract.effective_to)
+            if year > today.year or checked_on > today or checked_on < contract.effective_from:
+                continue
+            if year == today.year and rng.random() < 0.4:
+                continue  # not checked yet this year
+            kept = rng.choices(list(ClausesKept), weights=(85, 12, 3))[0]
+            checks.append(
+                PerformanceCheck(
+                    contract=contract,
+                    year=year,
+                    checked_on=checked_on,
+                    clauses_kept=kept,
+                    issues="" if kept == ClausesKept.ALL else "部分加班工资未按约定标准支付",
+                    follow_up="" if kept == ClausesKept.ALL else "企业已承诺限期补发，工会跟踪落实",
+                )
+            )
+    bulk_create_with_history(checks, PerformanceCheck, batch_size=2000)
+    return len(checks)
+
+
+DISCLOSURE_TITLES = {
+    DisclosureTopic.WAGES: "工资调整方案",
+    DisclosureTopic.BONUSES: "年终奖金分配办法",
+    DisclosureTopic.SOCIAL_INSURANCE: "社会保险和住房公积金缴纳情况",
+    DisclosureTopic.SAFETY: "安全生产责任制落实情况",
+    DisclosureTopic.WORKING_TIME: "工作时间和休息休假安排",
+    DisclosureTopic.MAJOR_DECISIONS: "企业年度经营情况和重大决策",
+    DisclosureTopic.WELFARE: "职工福利费使用情况",
+}
+
+
+def _disclosures(rng, today, enterprises) -> int:
+    """This year's and last year's disclosures: most enterprises make two to four a year."""
+    rows = []
+    topics = list(DISCLOSURE_TITLES)
+    for enterprise in enterprises:
+        for _ in range(rng.randint(0, 4)):
+            topic = rng.choice(topics)
+            day = today - datetime.timedelta(days=rng.randint(1, 700))
+            rows.append(
+                Disclosure(
+                    union=enterprise.union,
+                    enterprise=enterprise,
+                    topic=topic,
+                    title=f"{day.year}年{DISCLOSURE_TITLES[topic]}",
+                    disclosed_on=day,
+                    channel=rng.choices(list(DisclosureChannel), weights=(50, 30, 15, 5))[0],
+                    content=f"向全体职工公开{DISCLOSURE_TITLES[topic]}，接受职工监督。",
+                    feedback="职工提出意见两条，已在职工代表座谈会上答复。"
+                    if rng.random() < 0.3
+                    else "",
+                )
+            )
+    bulk_create_with_history(rows, Disclosure, batch_size=2000)
+    return len(rows)
 
 
 def _offers(rng, today, enterprises) -> int:

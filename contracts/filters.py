@@ -13,6 +13,7 @@ STATES = [
     ("expired", _("expired")),
     ("unsigned", _("not signed yet")),
     ("expiring", _("ending within 90 days")),
+    ("unchecked", _("in force, not checked this year")),
 ]
 
 
@@ -50,4 +51,6 @@ class ContractFilter(PortalFilterSet):
             return queryset.in_force_on(today).filter(
                 effective_to__lte=today + timezone.timedelta(days=90)
             )
+        if value == "unchecked":
+            return queryset.in_force_on(today).exclude(performance_checks__year=today.year)
         return queryset

@@ -33,6 +33,7 @@ class ContractForm(forms.ModelForm):
             "congress_votes_total",
             "filed_on",
             "filing_result",
+            "signed_scan",
         )
         field_classes = {"union": UnionChoiceField}
         widgets = {

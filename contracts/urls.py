@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_congress, views_offers
+from . import views, views_congress, views_disclosure, views_offers, views_performance
 
 app_name = "contracts"
 urlpatterns = [
@@ -8,6 +8,17 @@ urlpatterns = [
     path("new/", views.ContractCreateView.as_view(), name="create"),
     path("<int:pk>/", views.ContractDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.ContractUpdateView.as_view(), name="edit"),
+    path("<int:pk>/scan/", views_performance.ContractScanView.as_view(), name="scan"),
+    path(
+        "<int:pk>/checks/new/",
+        views_performance.PerformanceCheckAddView.as_view(),
+        name="check_create",
+    ),
+    path(
+        "checks/<int:pk>/edit/",
+        views_performance.PerformanceCheckUpdateView.as_view(),
+        name="check_edit",
+    ),
     path("offers/", views_offers.OfferListView.as_view(), name="offer_list"),
     path("offers/new/", views_offers.OfferCreateView.as_view(), name="offer_create"),
     path("offers/<int:pk>/", views_offers.OfferDetailView.as_view(), name="offer_detail"),
@@ -27,5 +38,21 @@ urlpatterns = [
         "congresses/<int:pk>/sessions/",
         views_congress.SessionAddView.as_view(),
         name="congress_session",
+    ),
+    path("disclosures/", views_disclosure.DisclosureListView.as_view(), name="disclosure_list"),
+    path(
+        "disclosures/new/",
+        views_disclosure.DisclosureCreateView.as_view(),
+        name="disclosure_create",
+    ),
+    path(
+        "disclosures/<int:pk>/",
+        views_disclosure.DisclosureDetailView.as_view(),
+        name="disclosure_detail",
+    ),
+    path(
+        "disclosures/<int:pk>/edit/",
+        views_disclosure.DisclosureUpdateView.as_view(),
+        name="disclosure_edit",
     ),
 ]

@@ -64,6 +64,7 @@ class ContractDetailView(RecordDetailView):
         context["status"] = contract.status_on(timezone.localdate())
         context["status_label"] = ContractStatus(context["status"]).label
         context["enterprises"] = contract.enterprises.select_related("union").order_by("name")
+        context["checks"] = contract.performance_checks.all()
         return context
 
 

@@ -29,6 +29,9 @@ PAGES = [
     ("offers", "/contracts/offers/"),
     ("congresses", "/contracts/congresses/"),
     ("contract-new", "/contracts/new/"),
+    ("disclosures", "/contracts/disclosures/"),
+    ("disclosure-new", "/contracts/disclosures/new/"),
+    ("reminders", "/reminders/"),
 ]
 
 
@@ -63,6 +66,10 @@ def main():
             page.locator("main .tree-row a").first.click()
             page.wait_for_load_state()
             page.screenshot(path=out / f"{device}-union.png", full_page=True)
+            page.goto(f"{args.base}/contracts/?state=in_force")
+            page.locator("main table tbody a").first.click()
+            page.wait_for_load_state()
+            page.screenshot(path=out / f"{device}-contract.png", full_page=True)
             page.goto(f"{args.base}/unions/members/")
             page.locator("main table tbody a").first.click()
             page.wait_for_load_state()

@@ -5,8 +5,19 @@ module): `@builds(Model)` on a function `(union) -> instance`. The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
-from contracts.models import CollectiveContract, CongressSystem, NegotiationOffer
+import datetime
+
+from django.core.files.base import ContentFile
+
+from contracts.models import (
+    CollectiveContract,
+    CongressSystem,
+    Disclosure,
+    NegotiationOffer,
+    PerformanceCheck,
+)
 from contracts.services import contract_save
+from reminders.models import Reminder
 from unions.models import Enterprise, JoinApplication, Member, RosterImport, Transfer, Union
 from unions.services import roster_upload
 
@@ -76,15 +87,60 @@ def application_to(union):
 def contract_of(union):
     enterprise = EnterpriseFactory(union=union, name=f"{union.name}·合同企业")
     contract = CollectiveContract(
-        union=union, kind="wage", title=f"{union.name}·工资专项合同", employer_party="企业方"
+        union=union,
+        kind="wage",
+        title=f"{union.name}·工资专项合同",
+        employer_party="企业方",
+        signed_on=datetime.date(2025, 12, 20),
+        effective_from=datetime.date(2026, 1, 1),
+        effective_to=datetime.date(2027, 12, 31),
+        signed_scan=ContentFile(b"%PDF-1.4\n%%EOF\n", name="scan.pdf"),
     )
     return contract_save(actor=None, contract=contract, enterprises=[enterprise])
 
 
+@builds(PerformanceCheck)
+def performance_check_of(union):
+    from contracts.services import performance_check_save
+
+    check = PerformanceCheck(
+        contract=contract_of(union),
+        year=2026,
+        checked_on=datetime.date(2026, 6, 30),
+        clauses_kept="all",
+    )
+    return performance_check_save(actor=None, check=check)
+
+
+@builds(Disclosure)
+def disclosure_of(union):
+    from contracts.services import disclosure_save
+
+    disclosure = Disclosure(
+        union=union,
+        enterprise=EnterpriseFactory(union=union, name=f"{union.name}·公开企业"),
+        topic="wages",
+        title=f"{union.name}·工资调整公开",
+        disclosed_on=datetime.date(2026, 3, 1),
+        channel="board",
+        content="年度工资调整方案",
+    )
+    return disclosure_save(actor=None, disclosure=disclosure)
+
+
+@builds(Reminder)
+def reminder_for(union):
+    return Reminder.objects.create(
+        union=union,
+        kind="contracts.offer_unanswered",
+        key=f"walk:{union.pk}",
+        subject=f"{union.name}·提醒",
+        url="/",
+    )
+
+
 @builds(NegotiationOffer)
 def offer_of(union):
-    import datetime
-
     from contracts.services import offer_save
 
     enterprise = EnterpriseFactory(union=union, name=f"{union.name}·要约企业")
@@ -101,8 +157,6 @@ def offer_of(union):
 
 @builds(CongressSystem)
 def congress_of(union):
-    import datetime
-
     from contracts.services import congress_save
 
     enterprise = EnterpriseFactory(union=union, name=f"{union.name}·职代会企业")

@@ -32,9 +32,11 @@ from .models import (
 DEMO_PASSWORD = "cohesion2026"
 
 
-def demo_extensions():
+def demo_extensions(hook: str = "extend_demo"):
     """The `extend_demo(builder=...)` of every other app that has a `demo` module: how later
-    apps (contracts, assistance...) add their records without this module knowing them."""
+    apps (contracts, assistance...) add their records without this module knowing them.
+    `finish_demo(builder=...)` hooks run after all of them (reminders, scores: what is
+    computed from every app's records)."""
     for config in apps.get_app_configs():
         if config.name == "unions":
             continue
@@ -42,8 +44,8 @@ def demo_extensions():
             module = importlib.import_module(f"{config.name}.demo")
         except ModuleNotFoundError:
             continue
-        if hasattr(module, "extend_demo"):
-            yield module.extend_demo
+        if hasattr(module, hook):
+            yield getattr(module, hook)
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,8 @@ class DemoBuilder:
         }
         for extend in demo_extensions():
             result.update(extend(builder=self))
+        for finish in demo_extensions("finish_demo"):
+            result.update(finish(builder=self))
         return result
 
     def _unit(self, parent: Union, kind, name) -> Union:

@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "cohesion_portal",
     "accounts",
     "unions",
+    "reminders",
     "contracts",
 ]
 
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cohesion_portal.context_processors.portal",
+                "reminders.context_processors.open_reminders",
             ],
         },
     },
@@ -207,6 +210,11 @@ CELERY_BEAT_SCHEDULE = {
     "purge form submission tokens": {
         "task": "portal.purge_form_submissions",
         "schedule": 24 * 60 * 60,
+    },
+    # Each morning, before the offices open: what is due or overdue (every app's rules).
+    "refresh reminders": {
+        "task": "reminders.refresh",
+        "schedule": crontab(hour=6, minute=30),
     },
 }
 

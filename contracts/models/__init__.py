@@ -16,20 +16,27 @@ from .contracts import (
     NegotiationRound,
     OfferReply,
 )
+from .disclosure import Disclosure, DisclosureChannel, DisclosureTopic
+from .performance import ClausesKept, PerformanceCheck
 
 __all__ = [
     "MULTI_ENTERPRISE_KINDS",
     "REPLY_DAYS",
     "SHARED_LEVELS",
+    "ClausesKept",
     "CollectiveContract",
     "CongressLevel",
     "CongressSession",
     "CongressSystem",
     "ContractKind",
     "ContractStatus",
+    "Disclosure",
+    "DisclosureChannel",
+    "DisclosureTopic",
     "FilingResult",
     "NegotiationOffer",
     "NegotiationRound",
     "OfferReply",
+    "PerformanceCheck",
     "twelve_months_before",
 ]

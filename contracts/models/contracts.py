@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 from cohesion_portal.access import ScopedQuerySet
 from unions.models import Enterprise, Union
 
+from ..scans import scan_upload_to, validate_scan
+
 
 class ContractKind(models.TextChoices):
     COMPREHENSIVE = "comprehensive", _("comprehensive")
@@ -91,6 +93,14 @@ class CollectiveContract(models.Model):
     filed_on = models.DateField(_("filed with the labour administration on"), null=True, blank=True)
     filing_result = models.CharField(
         _("filing result"), max_length=20, choices=FilingResult.choices, blank=True
+    )
+    signed_scan = models.FileField(
+        _("signed scan"),
+        upload_to=scan_upload_to,
+        blank=True,
+        max_length=200,
+        validators=[validate_scan],
+        help_text=_("The signed contract as a PDF, PNG or JPEG file, at most 10 MB."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

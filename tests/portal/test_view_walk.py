@@ -106,6 +106,8 @@ def expected_status(persona, label, cls, method="get"):
 def response_text(response) -> str:
     """What a person could read in a response: the page, or every sheet of a workbook."""
     content_type = response.get("Content-Type", "")
+    if content_type in ("application/pdf", "image/png", "image/jpeg"):
+        return b"".join(response.streaming_content).decode("latin-1")
     if "spreadsheetml" in content_type:
         with zipfile.ZipFile(io.BytesIO(response.content)) as workbook:
             return "".join(workbook.read(name).decode() for name in workbook.namelist())
@@ -171,7 +173,7 @@ def test_every_model_has_an_admin_page_that_opens(client, world):
     from django.contrib import admin
 
     client.force_login(world.users["superuser"])
-    for app in ("accounts", "unions", "cohesion_portal"):
+    for app in ("accounts", "unions", "contracts", "reminders", "cohesion_portal"):
         for model in apps.get_app_config(app).get_models():
             if model.__name__.startswith("Historical"):
                 continue

@@ -1,18 +1,12 @@
-"""Writes to collective contracts. Pages, the admin and demo data come through here."""
+"""Writes to collective contracts and negotiation offers."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import (
-    MULTI_ENTERPRISE_KINDS,
-    SHARED_LEVELS,
-    CollectiveContract,
-    CongressSession,
-    CongressSystem,
-    NegotiationOffer,
-    NegotiationRound,
-)
+from ..models import MULTI_ENTERPRISE_KINDS, CollectiveContract, NegotiationOffer, NegotiationRound
+from ..scans import validate_scan
+from .common import same_grassroots
 
 
 def contract_errors(*, contract: CollectiveContract, enterprises) -> dict:
@@ -27,10 +21,7 @@ def contract_errors(*, contract: CollectiveContract, enterprises) -> dict:
             "contract covers several."
         )
     # An enterprise's own contract: the enterprise belongs to the contract's grassroots union.
-    grassroots_path = contract.union.path[: contract.union.SEGMENT]
-    outside = [
-        e for e in enterprises if not (e.union_id and e.union.path.startswith(grassroots_path))
-    ]
+    outside = [e for e in enterprises if not same_grassroots(e, contract.union)]
     if outside and contract.kind not in MULTI_ENTERPRISE_KINDS:
         errors["enterprises"] = _("%(names)s do not belong to this union.") % {
             "names": "、".join(e.name for e in outside)
@@ -47,6 +38,11 @@ def contract_errors(*, contract: CollectiveContract, enterprises) -> dict:
         and contract.effective_from < contract.signed_on
     ):
         errors["effective_from"] = _("A contract cannot take effect before it is signed.")
+    if contract.signed_scan:
+        try:
+            validate_scan(contract.signed_scan)
+        except ValidationError as error:
+            errors["signed_scan"] = error.messages[0]
     if (contract.effective_from or contract.effective_to) and not contract.signed_on:
         errors["signed_on"] = _("Enter the signing date: only a signed contract takes effect.")
     return errors
@@ -69,13 +65,7 @@ def offer_errors(*, offer: NegotiationOffer) -> dict:
     errors = {}
     enterprise = offer.enterprise if offer.enterprise_id else None
     union = offer.union if offer.union_id else None
-    if (
-        enterprise
-        and union
-        and not (
-            enterprise.union_id and enterprise.union.path.startswith(union.path[: union.SEGMENT])
-        )
-    ):
+    if enterprise and union and not same_grassroots(enterprise, union):
         errors["enterprise"] = _("%(names)s do not belong to this union.") % {"names": enterprise}
     if offer.replied_on and offer.sent_on and offer.replied_on < offer.sent_on:
         errors["replied_on"] = _("The reply cannot come before the offer was sent.")
@@ -106,57 +96,3 @@ def round_add(*, actor, offer: NegotiationOffer, held_on, minutes) -> Negotiatio
     negotiation_round._history_user = actor
     negotiation_round.save()
     return negotiation_round
-
-
-def congress_errors(*, congress: CongressSystem, enterprises) -> dict:
-    enterprises = list(enterprises)
-    if not enterprises:
-        return {"enterprises": _("Choose the enterprises the congress covers.")}
-    if congress.level not in SHARED_LEVELS:
-        if len(enterprises) > 1:
-            return {
-                "enterprises": _(
-                    "An enterprise's or institution's own congress covers one enterprise; an "
-                    "industry or regional congress covers several."
-                )
-            }
-        grassroots_path = congress.union.path[: congress.union.SEGMENT]
-        if not (enterprises[0].union_id and enterprises[0].union.path.startswith(grassroots_path)):
-            return {
-                "enterprises": _("%(names)s do not belong to this union.")
-                % {"names": enterprises[0]}
-            }
-    return {}
-
-
-@transaction.atomic
-def congress_save(*, actor, congress: CongressSystem, enterprises) -> CongressSystem:
-    """Create or update a workers' congress system with the enterprises it covers."""
-    enterprises = list(enterprises)
-    errors = congress_errors(congress=congress, enterprises=enterprises)
-    if errors:
-        raise ValidationError(errors)
-    congress._history_user = actor
-    congress.save()
-    congress.enterprises.set(enterprises)
-    return congress
-
-
-@transaction.atomic
-def session_add(*, actor, congress: CongressSystem, **fields) -> CongressSession:
-    """Record a session of a workers' congress."""
-    if fields["held_on"] < congress.established_on:
-        raise ValidationError(
-            {
-                "held_on": _(
-                    "The congress was established on %(date)s; a session cannot be earlier."
-                )
-                % {"date": congress.established_on.isoformat()}
-            }
-        )
-    if fields["delegates_present"] > fields["delegates_elected"]:
-        raise ValidationError({"delegates_present": _("More delegates present than elected.")})
-    session = CongressSession(congress=congress, **fields)
-    session._history_user = actor
-    session.save()
-    return session

@@ -1,0 +1,93 @@
+"""A contract's yearly performance checks (履行检查) and its signed scan."""
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.views import (
+    ScopedDetailView,
+    ScopedObjectFormView,
+    ScopedUpdateView,
+    SubmitOnceMixin,
+    add_service_error,
+)
+
+from .forms_records import PerformanceCheckForm
+from .models import CollectiveContract, PerformanceCheck
+from .scans import content_type_of
+from .services import performance_check_save
+from .views import CONTRACTS_CRUMB
+
+
+class PerformanceCheckAddView(SubmitOnceMixin, ScopedObjectFormView):
+    model = CollectiveContract
+    form_class = PerformanceCheckForm
+
+    def get_title(self):
+        return _("Performance check of %(name)s") % {"name": self.object.title}
+
+    def get_breadcrumbs(self):
+        return [CONTRACTS_CRUMB, (self.object.title, self.object.get_absolute_url())]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = PerformanceCheck(contract=self.object)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            check = performance_check_save(actor=self.request.user, check=form.instance)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("The check of %(year)s was recorded.") % {"year": check.year}
+        )
+        return HttpResponseRedirect(check.get_absolute_url())
+
+
+class PerformanceCheckUpdateView(ScopedUpdateView):
+    model = PerformanceCheck
+    form_class = PerformanceCheckForm
+    success_message = _("%(object)s was saved.")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("contract")
+
+    def get_title(self):
+        return _("Performance check of %(name)s") % {"name": self.object.contract.title}
+
+    def get_breadcrumbs(self):
+        contract = self.object.contract
+        return [CONTRACTS_CRUMB, (contract.title, contract.get_absolute_url())]
+
+    def save(self, form):
+        return performance_check_save(actor=self.request.user, check=form.instance)
+
+
+class ContractScanView(ScopedDetailView):
+    """The signed scan, to users who may see the contract; the file is never under the web
+    root, so this view is the only way to it."""
+
+    model = CollectiveContract
+
+    def get(self, request, *args, **kwargs):
+        contract = self.get_object()
+        if not contract.signed_scan:
+            raise Http404(_("This contract has no scan."))
+        try:
+            handle = contract.signed_scan.open("rb")
+        except FileNotFoundError:
+            raise Http404(_("The scan's file is missing.")) from None
+        name = contract.signed_scan.name
+        response = FileResponse(
+            handle,
+            content_type=content_type_of(name),
+            filename=f"{contract.title}{PurePath(name).suffix.lower()}",
+        )
+        # Shown in the browser, but with no script or plug-in running from it.
+        response["Content-Security-Policy"] = "sandbox"
+        return response

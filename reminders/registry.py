@@ -1,0 +1,48 @@
+"""The reminder rules. Each app registers its own in its AppConfig.ready():
+
+    reminders.registry.register(Rule("contracts.offer_unanswered", _("..."), find_unanswered))
+
+A rule's `find(today)` returns a `Due` for every reminder that should be open on that day, for
+all unions at once. The daily task (`reminders.tasks.refresh_reminders`) opens the new ones and
+closes those no longer due; no rule writes reminders itself.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Due:
+    union_id: int
+    # One reminder per occasion: the rule, the record and what makes this occasion (the
+    # deadline, the stage). The same key on another day is the same reminder.
+    key: str
+    subject: str
+    url: str
+    due_on: datetime.date | None = None
+    stage: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    # Shown before the subject; may use %(stage)s.
+    label: str
+    find: Callable[[datetime.date], Iterable[Due]]
+    icon: str = "bi-bell"
+
+
+_rules: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> None:
+    _rules[rule.kind] = rule
+
+
+def rules() -> list[Rule]:
+    return list(_rules.values())
+
+
+def rule_for(kind: str) -> Rule | None:
+    return _rules.get(kind)
