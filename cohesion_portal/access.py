@@ -7,9 +7,13 @@ on its own.
 
     grassroots officer   their union with its branches and groups       view, change
     area cadre (包片)    the unions assigned to them today                 view
-    industry staff       every union and enterprise of their industry union view, change
+    industry staff       every union and enterprise of their industry union view, change,
+                                                                            inspect, approve
     leadership           their industry union, or both when none is set    view
-    superuser            everything                                         view, change
+    superuser            everything                                         all
+
+Two actions belong to the 3A assessment: "inspect" (考核: the area cadre, for the unions
+assigned to them, and industry staff) and "approve" (the industry union's staff).
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from django.utils import timezone
 
 VIEW = "view"
 CHANGE = "change"
-ACTIONS = (VIEW, CHANGE)
+INSPECT = "inspect"
+APPROVE = "approve"
+ACTIONS = (VIEW, CHANGE, INSPECT, APPROVE)
 
 
 @dataclass(frozen=True)
@@ -109,17 +115,19 @@ def forget_cached_access(user) -> None:
 
 
 def _compute_scope(user, action: str) -> Scope:
-    from unions.models import AreaAssignment, RoleKind
+    from unions.models import RoleKind
 
     if user.is_superuser:
         return EVERYTHING
     role = role_of(user)
     if role is None:
         return EMPTY
-    if role.kind == RoleKind.GRASSROOTS_OFFICER:
-        return Scope(subtree_paths=(role.union.path,))
     if role.kind == RoleKind.INDUSTRY_STAFF:
         return Scope(industry_union_ids=frozenset({role.industry_union_id}))
+    if role.kind == RoleKind.GRASSROOTS_OFFICER:
+        return Scope(subtree_paths=(role.union.path,)) if action in (VIEW, CHANGE) else EMPTY
+    if action == INSPECT and role.kind == RoleKind.AREA_CADRE:
+        return _assigned_unions(user)
     if action != VIEW:
         return EMPTY  # area cadres and leadership read; they do not edit records
     if role.kind == RoleKind.LEADERSHIP:
@@ -127,15 +135,21 @@ def _compute_scope(user, action: str) -> Scope:
             return EVERYTHING
         return Scope(industry_union_ids=frozenset({role.industry_union_id}))
     if role.kind == RoleKind.AREA_CADRE:
-        today = timezone.localdate()
-        paths = (
-            AreaAssignment.objects.filter(cadre=user, starts_on__lte=today)
-            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-            .order_by("union__path")
-            .values_list("union__path", flat=True)
-        )
-        return Scope(subtree_paths=tuple(paths))
+        return _assigned_unions(user)
     return EMPTY
+
+
+def _assigned_unions(user) -> Scope:
+    from unions.models import AreaAssignment
+
+    today = timezone.localdate()
+    paths = (
+        AreaAssignment.objects.filter(cadre=user, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("union__path")
+        .values_list("union__path", flat=True)
+    )
+    return Scope(subtree_paths=tuple(paths))
 
 
 def can_change_anything(user) -> bool:
@@ -167,3 +181,21 @@ class ScopedQuerySet(models.QuerySet):
         if scope.is_empty:
             return self.none()
         return self.filter(self.scope_condition(scope))
+
+
+class SharedQuerySet(models.QuerySet):
+    """Rows that belong to no union but to the industry unions together: plans, the assessment
+    scheme, its periods. Everyone with a role reads them; industry staff (and superusers)
+    change them."""
+
+    def for_user(self, user, action: str = VIEW):
+        if scope_for(user, VIEW).is_empty:
+            return self.none()
+        if action == VIEW:
+            return self.all()
+        return self.all() if may_manage_shared_data(user) else self.none()
+
+
+def may_manage_shared_data(user) -> bool:
+    scope = scope_for(user, APPROVE)
+    return scope.everything or bool(scope.industry_union_ids)

@@ -10,7 +10,10 @@ class ContractsConfig(AppConfig):
         from cohesion_portal import navigation
         from reminders import registry
 
+        from .metrics import register_metrics
         from .reminders import RULES
+
+        register_metrics()
 
         for rule in RULES:
             registry.register(rule)

@@ -24,7 +24,7 @@ class PerformanceCheckForm(forms.ModelForm):
             "follow_up": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):  # (user: the edit view passes it to all)
         super().__init__(*args, **kwargs)
         self.fields["checked_on"].validators.append(not_in_future)
         self.fields["follow_up_done_on"].validators.append(not_in_future)

@@ -9,14 +9,19 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils.translation import gettext_lazy as _
 
-from unions.models import Enterprise, Union
+from cohesion_portal import metrics
+from unions.metrics import grassroots_of
+from unions.models import Enterprise
 
 from .models import (
     MULTI_ENTERPRISE_KINDS,
     SHARED_LEVELS,
     CollectiveContract,
     CongressSystem,
+    Disclosure,
+    PerformanceCheck,
     twelve_months_before,
 )
 
@@ -76,12 +81,10 @@ def coverage(day: datetime.date, *, user=None) -> Coverage:
 
 def coverage_by_grassroots_union(day: datetime.date, *, user=None) -> dict[int, Coverage]:
     """{grassroots union id: its coverage on `day`}, in one query."""
-    from django.db.models.functions import Substr
-
     enterprises = (
         unionized_enterprises(day, user=user)
         .annotate(own=_in_force(day, multi=False), multi=_in_force(day, multi=True))
-        .annotate(grassroots=Substr("union__path", 1, Union.SEGMENT - 1))
+        .annotate(grassroots=grassroots_of("union__path"))
         .values("grassroots")
     )
     covered = Q(own=True) | Q(multi=True)
@@ -159,7 +162,121 @@ def congress_series(end: datetime.date, *, months: int = 12, user=None):
     month, oldest first: one query a month, whatever the amount of data."""
     series = []
     month_end = end
-    for _ in range(months):
+    for _month in range(months):
         series.append((month_end, congress_coverage(month_end, user=user)))
         month_end = month_end.replace(day=1) - datetime.timedelta(days=1)
     return list(reversed(series))
+
+
+def congress_coverage_by_grassroots_union(day: datetime.date) -> dict[int, CongressCoverage]:
+    """{grassroots union id: its T6 on `day`}, in one query."""
+    rows = (
+        unionized_enterprises(day)
+        .annotate(
+            has_own=_congress_met(day, shared=False), has_shared=_congress_met(day, shared=True)
+        )
+        .annotate(grassroots=grassroots_of("union__path"))
+        .values("grassroots")
+        .annotate(
+            unionized=Count("pk"),
+            covered=Count("pk", filter=Q(has_own=True) | Q(has_shared=True)),
+            own=Count("pk", filter=Q(has_own=True)),
+            only_shared=Count("pk", filter=Q(has_own=False, has_shared=True)),
+        )
+    )
+    return {int(row.pop("grassroots")): CongressCoverage(**row) for row in rows}
+
+
+# --- Registered figures (cohesion_portal.metrics): plan targets and scheme indicators -------
+
+
+def coverage_total(day, *, since=None, user=None):
+    figures = coverage(day, user=user)
+    return metrics.percent(figures.covered, figures.unionized)
+
+
+def coverage_by_union(start, end) -> dict[int, float]:
+    return {
+        union_id: metrics.percent(c.covered, c.unionized)
+        for union_id, c in coverage_by_grassroots_union(end).items()
+        if c.unionized
+    }
+
+
+def congress_rate_total(day, *, since=None, user=None):
+    figures = congress_coverage(day, user=user)
+    return metrics.percent(figures.covered, figures.unionized)
+
+
+def congress_rate_by_union(start, end) -> dict[int, float]:
+    return {
+        union_id: metrics.percent(c.covered, c.unionized)
+        for union_id, c in congress_coverage_by_grassroots_union(end).items()
+        if c.unionized
+    }
+
+
+def performance_checked_by_union(start, end) -> dict[int, float]:
+    """履行检查: of the contracts in force at the end of the period, the share checked for that
+    year."""
+    checked = PerformanceCheck.objects.filter(contract=OuterRef("pk"), year=end.year)
+    rows = (
+        CollectiveContract.objects.in_force_on(end)
+        .annotate(grassroots=grassroots_of("union__path"), checked=Exists(checked))
+        .values("grassroots")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(checked=True)))
+    )
+    return {int(row["grassroots"]): metrics.percent(row["done"], row["total"]) for row in rows}
+
+
+def disclosures_by_union(start, end) -> dict[int, float]:
+    """厂务公开: disclosures made in the period per unionized enterprise of the union."""
+    made = dict(
+        Disclosure.objects.filter(disclosed_on__range=(start, end))
+        .annotate(grassroots=grassroots_of("union__path"))
+        .values("grassroots")
+        .annotate(n=Count("pk"))
+        .values_list("grassroots", "n")
+    )
+    enterprises = (
+        unionized_enterprises(end)
+        .annotate(grassroots=grassroots_of("union__path"))
+        .values("grassroots")
+        .annotate(n=Count("pk"))
+        .values_list("grassroots", "n")
+    )
+    return {
+        int(grassroots): round(made.get(grassroots, 0) / n, 2) for grassroots, n in enterprises if n
+    }
+
+
+def register_metrics() -> None:
+    for metric in (
+        metrics.Metric(
+            "contracts.coverage",
+            _("Collective contract coverage of unionized enterprises"),
+            metrics.PERCENT,
+            total=coverage_total,
+            by_union=coverage_by_union,
+        ),
+        metrics.Metric(
+            "contracts.congress_rate",
+            _("Workers' congress establishment rate"),
+            metrics.PERCENT,
+            total=congress_rate_total,
+            by_union=congress_rate_by_union,
+        ),
+        metrics.Metric(
+            "contracts.performance_checked",
+            _("Contracts in force checked for performance this year"),
+            metrics.PERCENT,
+            by_union=performance_checked_by_union,
+        ),
+        metrics.Metric(
+            "contracts.disclosures",
+            _("Affairs disclosures per unionized enterprise in the period"),
+            metrics.PER_ENTERPRISE,
+            by_union=disclosures_by_union,
+        ),
+    ):
+        metrics.register(metric)

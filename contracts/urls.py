@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import views, views_congress, views_disclosure, views_offers, views_performance
+from . import (
+    views,
+    views_congress,
+    views_disclosure,
+    views_offers,
+    views_performance,
+    views_scans,
+)
 
 app_name = "contracts"
 urlpatterns = [
@@ -8,7 +15,7 @@ urlpatterns = [
     path("new/", views.ContractCreateView.as_view(), name="create"),
     path("<int:pk>/", views.ContractDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.ContractUpdateView.as_view(), name="edit"),
-    path("<int:pk>/scan/", views_performance.ContractScanView.as_view(), name="scan"),
+    path("<int:pk>/scan/", views_scans.ContractScanView.as_view(), name="scan"),
     path(
         "<int:pk>/checks/new/",
         views_performance.PerformanceCheckAddView.as_view(),

@@ -1,14 +1,12 @@
-"""A contract's yearly performance checks (履行检查) and its signed scan."""
-
-from pathlib import PurePath
+"""A contract's yearly performance checks (履行检查)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.db import IntegrityError
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
-    ScopedDetailView,
     ScopedObjectFormView,
     ScopedUpdateView,
     SubmitOnceMixin,
@@ -17,7 +15,6 @@ from cohesion_portal.views import (
 
 from .forms_records import PerformanceCheckForm
 from .models import CollectiveContract, PerformanceCheck
-from .scans import content_type_of
 from .services import performance_check_save
 from .views import CONTRACTS_CRUMB
 
@@ -43,6 +40,9 @@ class PerformanceCheckAddView(SubmitOnceMixin, ScopedObjectFormView):
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
+        except IntegrityError:  # someone recorded the same year a moment before
+            form.add_error("year", PerformanceCheck.year_taken_message(form.instance.year))
+            return self.form_invalid(form)
         messages.success(
             self.request, _("The check of %(year)s was recorded.") % {"year": check.year}
         )
@@ -66,28 +66,3 @@ class PerformanceCheckUpdateView(ScopedUpdateView):
 
     def save(self, form):
         return performance_check_save(actor=self.request.user, check=form.instance)
-
-
-class ContractScanView(ScopedDetailView):
-    """The signed scan, to users who may see the contract; the file is never under the web
-    root, so this view is the only way to it."""
-
-    model = CollectiveContract
-
-    def get(self, request, *args, **kwargs):
-        contract = self.get_object()
-        if not contract.signed_scan:
-            raise Http404(_("This contract has no scan."))
-        try:
-            handle = contract.signed_scan.open("rb")
-        except FileNotFoundError:
-            raise Http404(_("The scan's file is missing.")) from None
-        name = contract.signed_scan.name
-        response = FileResponse(
-            handle,
-            content_type=content_type_of(name),
-            filename=f"{contract.title}{PurePath(name).suffix.lower()}",
-        )
-        # Shown in the browser, but with no script or plug-in running from it.
-        response["Content-Security-Policy"] = "sandbox"
-        return response

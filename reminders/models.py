@@ -16,10 +16,11 @@ class ReminderQuerySet(ScopedQuerySet):
 
 
 class Reminder(models.Model):
-    """Kept when closed, with who closed it (nobody: the task, because it was no longer due).
+    """Kept when closed: by the task, because it was no longer due, or by a person who marked
+    it as handled (`handled`, with `closed_by` while that account exists).
 
-    Not under simple-history: the task creates and closes these rows, and `closed_by` and
-    `closed_at` are the only change a person makes.
+    Not under simple-history: the task creates and closes these rows, and marking one as
+    handled is the only change a person makes; the row itself records it.
     """
 
     union = models.ForeignKey(
@@ -33,6 +34,7 @@ class Reminder(models.Model):
     due_on = models.DateField(_("due on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    handled = models.BooleanField(_("marked as handled"), default=False)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

@@ -21,8 +21,9 @@ class RefreshCount:
 def refresh_reminders(today) -> RefreshCount:
     """Open what every rule finds due today and close what is no longer due.
 
-    Idempotent: a reminder's key names its occasion, so a second run (or two at once) finds
-    the rows already there. A reminder someone marked as handled stays closed.
+    Idempotent: a reminder's key names its occasion and is unique, so a second run, or two
+    at once, finds the rows already there and only brings their details up to date (a record
+    moved to another union, a deadline corrected). A reminder marked as handled stays closed.
     """
     count = RefreshCount()
     for rule in rules():
@@ -33,16 +34,16 @@ def refresh_reminders(today) -> RefreshCount:
 
 def _refresh_rule(rule: Rule, today, count: RefreshCount) -> None:
     due = {d.key: d for d in rule.find(today)}
-    known: dict[str, tuple[int, bool]] = {}  # key -> (pk, closed by the task)
     keys = list(due)
+    known: set[str] = set()
     for start in range(0, len(keys), BATCH):
-        rows = Reminder.objects.filter(key__in=keys[start : start + BATCH]).values_list(
-            "key", "pk", "closed_at", "closed_by_id"
-        )
-        known.update(
-            {key: (pk, closed_at is not None and by is None) for key, pk, closed_at, by in rows}
-        )
-    new = [
+        chunk = keys[start : start + BATCH]
+        known.update(Reminder.objects.filter(key__in=chunk).values_list("key", flat=True))
+        # Due again after the task closed it (a reply entered, then taken back): open it again.
+        count.reopened += Reminder.objects.filter(
+            key__in=chunk, closed_at__isnull=False, handled=False
+        ).update(closed_at=None)
+    rows = [
         Reminder(
             union_id=d.union_id,
             kind=rule.kind,
@@ -52,17 +53,16 @@ def _refresh_rule(rule: Rule, today, count: RefreshCount) -> None:
             stage=d.stage,
             due_on=d.due_on,
         )
-        for key, d in due.items()
-        if key not in known
+        for d in due.values()
     ]
-    Reminder.objects.bulk_create(new, batch_size=BATCH, ignore_conflicts=True)
-    count.opened += len(new)
-    # Due again after the task closed it (a reply entered, then taken back): open it again.
-    reopen = [pk for pk, closed_by_task in known.values() if closed_by_task]
-    for start in range(0, len(reopen), BATCH):
-        count.reopened += Reminder.objects.filter(pk__in=reopen[start : start + BATCH]).update(
-            closed_at=None
-        )
+    Reminder.objects.bulk_create(
+        rows,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["union", "subject", "url", "stage", "due_on"],
+    )
+    count.opened += len(due.keys() - known)
     stale = [
         pk
         for key, pk in Reminder.objects.filter(kind=rule.kind).open().values_list("key", "pk")
@@ -70,15 +70,16 @@ def _refresh_rule(rule: Rule, today, count: RefreshCount) -> None:
     ]
     now = timezone.now()
     for start in range(0, len(stale), BATCH):
-        count.closed += Reminder.objects.filter(pk__in=stale[start : start + BATCH]).update(
-            closed_at=now
+        count.closed += Reminder.objects.filter(
+            pk__in=stale[start : start + BATCH], closed_at__isnull=True
+        ).update(closed_at=now)
+
+
+def reminder_mark_handled(*, actor, reminder: Reminder) -> bool:
+    """An officer closes a reminder; it stays closed while its occasion lasts. False if it was
+    closed already (by the task, or by someone else a moment before)."""
+    return bool(
+        Reminder.objects.filter(pk=reminder.pk, closed_at__isnull=True).update(
+            closed_at=timezone.now(), closed_by=actor, handled=True
         )
-
-
-def reminder_mark_handled(*, actor, reminder: Reminder) -> Reminder:
-    """An officer closes a reminder; it stays closed while its occasion lasts."""
-    if reminder.closed_at is None:
-        reminder.closed_at = timezone.now()
-        reminder.closed_by = actor
-        reminder.save(update_fields=["closed_at", "closed_by"])
-    return reminder
+    )

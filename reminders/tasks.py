@@ -5,8 +5,8 @@ from django.utils import timezone
 
 
 @shared_task(name="reminders.refresh", acks_late=True)
-def refresh_reminders() -> dict:
+def refresh_daily() -> dict:
     """Each morning: open today's reminders, close those no longer due. Safe to run twice."""
-    from .services import refresh_reminders as refresh
+    from .services import refresh_reminders
 
-    return asdict(refresh(timezone.localdate()))
+    return asdict(refresh_reminders(timezone.localdate()))

@@ -4,11 +4,12 @@ import django_filters
 import django_tables2 as tables
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal.access import can_change_anything
 from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.views import ScopedListView, ScopedObjectFormView
 
@@ -31,9 +32,9 @@ class ReminderFilter(PortalFilterSet):
         fields = ("kind", "state")
 
     def __init__(self, data=None, *args, **kwargs):
-        # Open reminders unless the user asks otherwise.
-        if data is not None and "state" not in data:
-            data = data.copy()
+        # Open reminders unless the user asks otherwise (no query string at all: data is None).
+        if data is None or "state" not in data:
+            data = data.copy() if data is not None else QueryDict(mutable=True)
             data["state"] = "open"
         super().__init__(data, *args, **kwargs)
         self.filters["kind"].extra["choices"] = [
@@ -60,12 +61,18 @@ class ReminderTable(tables.Table):
     def render_label(self, record):
         return format_html('<i class="bi {} me-1 text-warning"></i>{}', record.icon, record.label)
 
+    def __init__(self, *args, may_handle=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_handle = may_handle
+
     def render_action(self, record):
         if record.closed_at:
             return format_html(
                 '<span class="badge text-bg-light border">{}</span>',
-                _("handled") if record.closed_by_id else _("no longer due"),
+                _("handled") if record.handled else _("no longer due"),
             )
+        if not self.may_handle:
+            return ""
         return format_html(
             '<a class="btn btn-sm btn-outline-secondary" href="{}">{}</a>',
             reverse("reminders:handled", args=[record.pk]),
@@ -81,6 +88,10 @@ class ReminderListView(ScopedListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("union")
+
+    def get_table_kwargs(self):
+        # Read-only roles see reminders but cannot mark them (the view would refuse).
+        return {"may_handle": can_change_anything(self.request.user)}
 
 
 class MarkHandledForm(forms.Form):
@@ -99,6 +110,8 @@ class ReminderHandledView(ScopedObjectFormView):
         return [(_("Reminders"), reverse("reminders:list"))]
 
     def form_valid(self, form):
-        reminder_mark_handled(actor=self.request.user, reminder=self.object)
-        messages.success(self.request, _("The reminder was marked as handled."))
+        if reminder_mark_handled(actor=self.request.user, reminder=self.object):
+            messages.success(self.request, _("The reminder was marked as handled."))
+        else:
+            messages.info(self.request, _("This reminder is already closed."))
         return HttpResponseRedirect(reverse("reminders:list"))

@@ -9,6 +9,10 @@ class UnionsConfig(AppConfig):
     def ready(self):
         from cohesion_portal import navigation
 
+        from .metrics import register_metrics
+
+        register_metrics()
+
         navigation.register("organisation", _("Union tree"), "unions:tree", "bi-diagram-3", 10)
         navigation.register(
             "organisation", _("Enterprises"), "unions:enterprise_list", "bi-building", 20

@@ -8,7 +8,9 @@ from collections import defaultdict
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Length, Substr, TruncMonth
+from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import metrics
 from cohesion_portal.access import scope_for
 
 from .models import (
@@ -19,6 +21,11 @@ from .models import (
     MembershipStart,
     Union,
 )
+
+
+def grassroots_of(path_field: str):
+    """SQL: the id of the grassroots union at the top of a union's path (as text), to GROUP BY."""
+    return Substr(path_field, 1, Union.SEGMENT - 1)
 
 
 def scope_overview(user) -> dict:
@@ -140,7 +147,7 @@ def new_generation_recruits(*, start, end, counted_from=None, user=None):
 def recruits_by_grassroots_union(recruits) -> dict[int, int]:
     """{grassroots union id: recruits made by it or its branches and groups}."""
     rows = (
-        recruits.annotate(grassroots=Substr("union__path", 1, Union.SEGMENT - 1))
+        recruits.annotate(grassroots=grassroots_of("union__path"))
         .values("grassroots")
         .annotate(n=Count("pk"))
     )
@@ -151,3 +158,70 @@ def recruits_by_month(recruits) -> dict[datetime.date, int]:
     """{first day of the month: recruits that month}, months without recruits left out."""
     rows = recruits.annotate(month=TruncMonth("started_on")).values("month").annotate(n=Count("pk"))
     return {row["month"]: row["n"] for row in rows.order_by("month")}
+
+
+# --- Registered figures (cohesion_portal.metrics): plan targets and scheme indicators -------
+
+
+def recruits_total(day, *, since, user=None) -> int:
+    """T1 for the user's scope: recruits from the start of the plan period up to `day`."""
+    return new_generation_recruits(start=since, end=day, counted_from=since, user=user).count()
+
+
+def recruits_by_union(start, end) -> dict[int, int]:
+    return recruits_by_grassroots_union(new_generation_recruits(start=start, end=end))
+
+
+def membership_rate_total(day, *, since=None, user=None) -> float | None:
+    """入会率: active members ÷ employees of the unionized enterprises, today (members' dates
+    of joining are known, their employers' headcounts only as they stand)."""
+    employees = Enterprise.objects.filter(union__isnull=False)
+    members = Member.objects.active()
+    if user is not None:
+        employees, members = employees.for_user(user), members.for_user(user)
+    total = employees.aggregate(n=Sum("headcount", default=0))["n"]
+    return metrics.percent(members.count(), total)
+
+
+def membership_rate_by_union(start, end) -> dict[int, float]:
+    employees = (
+        Enterprise.objects.filter(union__isnull=False)
+        .annotate(grassroots=grassroots_of("union__path"))
+        .values("grassroots")
+        .annotate(n=Sum("headcount"))
+    )
+    members = (
+        Member.objects.active()
+        .annotate(grassroots=grassroots_of("union__path"))
+        .values("grassroots")
+        .annotate(n=Count("pk"))
+    )
+    counted = {int(row["grassroots"]): row["n"] for row in members}
+    return {
+        int(row["grassroots"]): min(
+            100.0, metrics.percent(counted.get(int(row["grassroots"]), 0), row["n"]) or 0.0
+        )
+        for row in employees
+        if row["n"]
+    }
+
+
+def register_metrics() -> None:
+    metrics.register(
+        metrics.Metric(
+            "unions.new_generation_recruits",
+            _("New-generation migrant workers recruited"),
+            metrics.PEOPLE,
+            total=recruits_total,
+            by_union=recruits_by_union,
+        )
+    )
+    metrics.register(
+        metrics.Metric(
+            "unions.membership_rate",
+            _("Membership rate (members ÷ employees of unionized enterprises)"),
+            metrics.PERCENT,
+            total=membership_rate_total,
+            by_union=membership_rate_by_union,
+        )
+    )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "unions",
     "reminders",
     "contracts",
+    "standards",
 ]
 
 MIDDLEWARE = [

@@ -54,3 +54,7 @@ class PerformanceCheck(models.Model):
 
     def get_absolute_url(self):
         return reverse("contracts:detail", args=[self.contract_id]) + "#performance"
+
+    @staticmethod
+    def year_taken_message(year) -> str:
+        return _("This contract already has a check for %(year)s.") % {"year": year}

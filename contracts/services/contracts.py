@@ -56,8 +56,18 @@ def contract_save(*, actor, contract: CollectiveContract, enterprises) -> Collec
     if errors:
         raise ValidationError(errors)
     contract._history_user = actor
-    contract.save()
-    contract.enterprises.set(enterprises)
+    new_scan = (
+        contract.signed_scan
+        if contract.signed_scan and not contract.signed_scan._committed
+        else None
+    )
+    try:
+        contract.save()  # (stores a new scan first)
+        contract.enterprises.set(enterprises)
+    except Exception:
+        if new_scan is not None and new_scan._committed:  # nothing saved: no file left behind
+            new_scan.storage.delete(new_scan.name)
+        raise
     return contract
 
 

@@ -13,6 +13,8 @@ def performance_check_errors(*, check: PerformanceCheck) -> dict:
     errors = {}
     contract = check.contract
     start, end = contract.effective_from, contract.effective_to
+    if check.year is not None and not 2000 <= check.year <= 2100:
+        return {"year": _("Enter a year between 2000 and 2100.")}
     if start is None or end is None:
         errors["year"] = _("Only a contract with its effective dates entered can be checked.")
     elif check.year is not None and not start.year <= check.year <= end.year:
@@ -31,6 +33,10 @@ def performance_check_errors(*, check: PerformanceCheck) -> dict:
     ):
         errors["checked_on"] = _("A check of %(year)s cannot be made before that year.") % {
             "year": check.year
+        }
+    if check.checked_on and start and check.checked_on < start and "checked_on" not in errors:
+        errors["checked_on"] = _("The contract took effect on %(date)s; check it after that.") % {
+            "date": start.isoformat()
         }
     if check.clauses_kept and check.clauses_kept != ClausesKept.ALL and not check.issues.strip():
         errors["issues"] = _("Say which clauses were not kept.")

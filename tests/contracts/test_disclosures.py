@@ -49,11 +49,12 @@ def test_a_disclosure_is_recorded_and_listed_by_topic(officer, world):
 
 
 @pytest.mark.django_db
-def test_an_enterprise_of_another_union_is_refused(officer, world):
-    # Union C is the officer's industry's other union: its enterprise is not theirs to choose.
+def test_an_enterprise_outside_the_officers_scope_cannot_even_be_chosen(officer, world):
     other = EnterpriseFactory(union=world.unions["C"], name="别家企业")
     response = officer.post(CREATE, disclosure_data(world, other))
-    assert "enterprise" in response.context["form"].errors
+    assert response.context["form"].errors["enterprise"] == [
+        "选择一个有效的选项： 该选择不在可用的选项中。"
+    ]
     assert not Disclosure.objects.exists()
 
 

@@ -68,6 +68,21 @@ def test_a_wrong_check_is_refused_next_to_its_field(officer, world, overrides, f
 
 
 @pytest.mark.django_db
+def test_a_check_dated_before_the_contract_took_effect_is_refused(officer, world):
+    contract = contract_of(world.unions["A"])  # in force from 2026-01-01
+    CollectiveContract.objects.filter(pk=contract.pk).update(
+        signed_on="2026-03-01", effective_from="2026-03-01"
+    )
+    response = officer.post(
+        reverse("contracts:check_create", args=[contract.pk]),
+        check_data(checked_on="2026-02-01"),
+    )
+    assert response.context["form"].errors["checked_on"] == [
+        "该合同 2026-03-01 起生效，请在此后检查。"
+    ]
+
+
+@pytest.mark.django_db
 def test_correcting_a_check_keeps_its_history(officer, world):
     contract = contract_of(world.unions["A"])
     officer.post(reverse("contracts:check_create", args=[contract.pk]), check_data())

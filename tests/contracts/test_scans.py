@@ -1,6 +1,6 @@
 """The signed scan: checked by content, size-limited, stored privately, served only in scope."""
 
-import datetime
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -84,6 +84,9 @@ def test_a_scan_is_stored_outside_the_web_root_and_served_only_in_scope(client, 
     assert response["Content-Security-Policy"] == "sandbox"
     assert b"".join(response.streaming_content) == PNG
 
+    assert "inline" in response["Content-Disposition"]  # an image opens in the browser
+    assert response["Cache-Control"] == "private, no-store"
+
     client.force_login(world.users["staff_aw"])  # the other industry union
     assert client.get(url).status_code == 404
     client.force_login(world.users["leader_lt"])  # reads the light-textile unions
@@ -91,7 +94,9 @@ def test_a_scan_is_stored_outside_the_web_root_and_served_only_in_scope(client, 
 
 
 @pytest.mark.django_db
-def test_editing_a_contract_keeps_its_scan_and_the_history_keeps_the_old_one(officer, world):
+def test_editing_a_contract_keeps_its_scan_and_the_history_keeps_the_old_one(
+    officer, world, settings
+):
     enterprise = EnterpriseFactory(union=world.unions["A"])
     officer.post(CREATE, {**data(world, enterprise), "signed_scan": upload("a.pdf", PDF)})
     contract = CollectiveContract.objects.get()
@@ -105,7 +110,9 @@ def test_editing_a_contract_keeps_its_scan_and_the_history_keeps_the_old_one(off
     assert response.status_code == 302
     contract.refresh_from_db()
     assert contract.signed_scan.name != first
-    assert first in {h.signed_scan for h in contract.history.all()}  # kept as its path
+    # The replaced scan stays on disk for the history row that names it.
+    assert (settings.MEDIA_ROOT / first).exists()
+    assert contract.history.order_by("history_date")[1].signed_scan == first
 
 
 @pytest.mark.django_db
@@ -114,4 +121,39 @@ def test_a_contract_without_a_scan_has_no_scan_page(officer, world):
     officer.post(CREATE, data(world, enterprise))
     contract = CollectiveContract.objects.get()
     assert officer.get(reverse("contracts:scan", args=[contract.pk])).status_code == 404
-    assert contract.effective_to > datetime.date.today()
+
+
+@pytest.mark.django_db
+def test_a_pdf_downloads_under_the_contract_title_made_safe(officer, world):
+    enterprise = EnterpriseFactory(union=world.unions["A"])
+    title = "2025/2026 年度工资专项合同"
+    officer.post(
+        CREATE, {**data(world, enterprise, title=title), "signed_scan": upload("x.pdf", PDF)}
+    )
+    contract = CollectiveContract.objects.get()
+    response = officer.get(reverse("contracts:scan", args=[contract.pk]))
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment")
+    assert quote("2025_2026 年度工资专项合同.pdf") in disposition
+
+
+@pytest.mark.django_db
+def test_a_scan_is_not_left_on_disk_when_the_contract_is_not_saved(world, settings):
+    from django.core.files.base import ContentFile
+    from django.db import IntegrityError
+
+    from contracts.services import contract_save
+
+    enterprise = EnterpriseFactory(union=world.unions["A"])
+    contract = CollectiveContract(
+        union=world.unions["A"],
+        kind="wage",
+        title="投票数有误的合同",
+        employer_party="企业方",
+        signed_scan=ContentFile(PDF, name="scan.pdf"),
+    )
+    contract.congress_votes_for, contract.congress_votes_total = 10, 5  # refused everywhere
+    with pytest.raises(IntegrityError):
+        contract_save(actor=None, contract=contract, enterprises=[enterprise])
+    scans = settings.MEDIA_ROOT / "contracts" / "scans"
+    assert scans.exists() is False or list(scans.iterdir()) == []

@@ -141,7 +141,7 @@ def test_officers_see_their_reminders_once_on_the_home_page_and_in_the_list(clie
 
 @pytest.mark.django_db
 def test_the_celery_task_runs_the_rules(world, settings):
-    from reminders.tasks import refresh_reminders as task
+    from reminders.tasks import refresh_daily as task
 
     offer = offer_of(world.unions["A"])
     NegotiationOffer.objects.filter(pk=offer.pk).update(sent_on=datetime.date(2020, 1, 1))
@@ -149,3 +149,64 @@ def test_the_celery_task_runs_the_rules(world, settings):
     assert result["opened"] == 1
     assert task.delay().get()["opened"] == 0
     assert "refresh reminders" in settings.CELERY_BEAT_SCHEDULE
+
+
+@pytest.mark.django_db
+def test_a_reminder_follows_its_record_to_another_union_and_a_corrected_date(world):
+    offer = offer_of(world.unions["A"])
+    NegotiationOffer.objects.filter(pk=offer.pk).update(sent_on=days(-30))
+    refresh_reminders(TODAY)
+    assert Reminder.objects.get().due_on == days(-10)
+
+    # The offer was entered under the wrong union and on the wrong date: both corrected.
+    NegotiationOffer.objects.filter(pk=offer.pk).update(
+        union=world.unions["C"], sent_on=days(-25), subject="更正后的要约"
+    )
+    refresh_reminders(TODAY)
+    reminder = Reminder.objects.get()
+    assert (reminder.union, reminder.due_on, reminder.subject) == (
+        world.unions["C"],
+        days(-5),
+        "更正后的要约",
+    )
+
+
+@pytest.mark.django_db
+def test_the_list_shows_open_reminders_unless_asked_and_read_only_roles_cannot_mark(client, world):
+    contract_ending(world.unions["A"], days(20), "仍需续签的合同")
+    ended = contract_ending(world.unions["A"], days(50), "已续签的合同")
+    refresh_reminders(TODAY)
+    CollectiveContract.objects.filter(pk=ended.pk).update(effective_to=days(400))
+    refresh_reminders(TODAY)  # closes the renewed contract's reminder
+
+    client.force_login(world.users["officer_a"])
+    page = client.get(reverse("reminders:list"))
+    assert [row.record.subject for row in page.context["table"].page.object_list] == [
+        "仍需续签的合同"
+    ]
+    assert "标记为已处理" in page.content.decode()
+    closed = client.get(reverse("reminders:list"), {"state": "closed"})
+    assert [row.record.subject for row in closed.context["table"].page.object_list] == [
+        "已续签的合同"
+    ]
+
+    client.force_login(world.users["cadre_a"])  # sees union A, changes nothing
+    page = client.get(reverse("reminders:list"))
+    assert len(page.context["table"].page.object_list) == 1
+    assert "标记为已处理" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_handled_reminder_stays_closed_after_its_handler_account_is_deleted(client, world):
+    from accounts.models import User
+
+    contract_ending(world.unions["A"], days(20), "二十天后到期")
+    refresh_reminders(TODAY)
+    helper = User.objects.create(username="temp-officer")
+    from reminders.services import reminder_mark_handled
+
+    assert reminder_mark_handled(actor=helper, reminder=Reminder.objects.get())
+    assert not reminder_mark_handled(actor=helper, reminder=Reminder.objects.get())
+    helper.delete()
+    assert refresh_reminders(TODAY).reopened == 0
+    assert not Reminder.objects.open().exists()
