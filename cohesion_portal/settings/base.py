@@ -217,6 +217,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reminders.refresh",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Each night: the current assessment period's scorecards, from the day's records.
+    "score the current period": {
+        "task": "standards.score_current_period",
+        "schedule": crontab(hour=2, minute=0),
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------------
