@@ -93,7 +93,28 @@ def run_all(bench, *, scale):
     )
     member = Member.objects.for_user(officer).first()
     bench.add("member page, officer", get(officer_client, f"/unions/members/{member.pk}/"))
+    scoring_measure(bench)
     roster_measure(bench, officer)
+
+
+def scoring_measure(bench):
+    """The full recompute of the current period, against bare SQL reading the same data."""
+    from django.utils import timezone
+
+    from standards.periods import latest_period
+    from standards.scoring import score_period
+
+    from .scoring_baseline import read_what_scoring_reads
+
+    today = timezone.localdate()
+    period = latest_period(today)
+    unions = Union.objects.filter(parent__isnull=True).count()
+    bench.add(
+        f"scoring job, all {unions:,} grassroots unions",
+        lambda: score_period(period, today=today),
+        baseline=lambda: read_what_scoring_reads(period, min(period.ends_on, today)),
+        runs=3,
+    )
 
 
 def roster_workbook(rows: int) -> bytes:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from standards.views_surveys import SurveyAnswerView
 from unions.views.joining import JoinView
 
 from .views import HomeView
@@ -25,7 +26,10 @@ urlpatterns = [
     path("unions/", include("unions.urls")),
     path("contracts/", include("contracts.urls")),
     path("reminders/", include("reminders.urls")),
+    path("standards/", include("standards.urls")),
     # Public: the join page a union's QR poster points to (网上入会).
     path("join/<str:code>/", JoinView.as_view(), name="join"),
+    # Public: the member satisfaction survey a union's link or QR code points to.
+    path("survey/<str:code>/", SurveyAnswerView.as_view(), name="survey"),
     path("admin/", admin.site.urls),
 ]

@@ -20,7 +20,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from .access import CHANGE, VIEW, can_change_anything, scope_for
+from .access import APPROVE, CHANGE, INSPECT, VIEW, scope_for
 from .models import FormSubmission
 
 
@@ -59,6 +59,8 @@ class ScopedViewMixin(PortalViewMixin):
     scope_action = VIEW
 
     def get_scope_action(self):
+        if self.scope_action in (INSPECT, APPROVE):
+            return self.scope_action  # rights of their own, whatever the method
         return self.scope_action if self.request.method in SAFE_METHODS else CHANGE
 
     def get_queryset(self):
@@ -75,7 +77,7 @@ class ScopedViewMixin(PortalViewMixin):
             return super().get_object(queryset)
         except Http404:
             # Seen but not changeable: say so, rather than pretend the record is not there.
-            if self.get_scope_action() == CHANGE and queryset is None:
+            if self.get_scope_action() != VIEW and queryset is None:
                 visible = super().get_queryset().for_user(self.request.user, VIEW)
                 if visible.filter(pk=self.kwargs.get(self.pk_url_kwarg)).exists():
                     raise PermissionDenied(
@@ -235,13 +237,13 @@ class ServiceFormMixin:
 
 
 class RequiresChangeMixin:
-    """A page that adds records: refused (403) to roles that only read. Its form's choices come
-    from the user's change scope."""
+    """A page that adds records: refused (403) to roles without the right anywhere (by default
+    "change": roles that only read). Its form's choices come from that scope."""
 
-    requires_change = True  # (the view walk reads this)
+    required_action = CHANGE  # (the view walk reads this)
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_change_anything(request.user):
+        if request.user.is_authenticated and scope_for(request.user, self.required_action).is_empty:
             raise PermissionDenied(_("Your role can view records but not add them."))
         return super().dispatch(request, *args, **kwargs)
 

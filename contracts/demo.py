@@ -104,16 +104,19 @@ def _a_year_before(day: datetime.date) -> datetime.date:
 
 
 def _performance_checks(rng, today, contracts) -> int:
-    """A check for each year a contract was in force before this one, and this year's for
-    most contracts in force since the spring."""
+    """A check for each year a contract was in force: at the end of past years, and this year
+    for those whose check date has come."""
     checks = []
     for contract in contracts:
         for year in range(contract.effective_from.year, contract.effective_to.year + 1):
-            checked_on = min(datetime.date(year, 12, 10), contract.effective_to)
+            # Past years were checked at year end; this year's checks are under way.
+            if year == today.year:
+                checked_on = datetime.date(year, rng.randint(3, 11), rng.randint(1, 28))
+            else:
+                checked_on = datetime.date(year, 12, 10)
+            checked_on = min(checked_on, contract.effective_to)
             if year > today.year or checked_on > today or checked_on < contract.effective_from:
                 continue
-            if year == today.year and rng.random() < 0.4:
-                continue  # not checked yet this year
             kept = rng.choices(list(ClausesKept), weights=(85, 12, 3))[0]
             checks.append(
                 PerformanceCheck(
@@ -141,11 +144,11 @@ DISCLOSURE_TITLES = {
 
 
 def _disclosures(rng, today, enterprises) -> int:
-    """This year's and last year's disclosures: most enterprises make two to four a year."""
+    """This year's and last year's disclosures: most enterprises make one to four a year."""
     rows = []
     topics = list(DISCLOSURE_TITLES)
     for enterprise in enterprises:
-        for _ in range(rng.randint(0, 4)):
+        for _ in range(rng.randint(2, 8)):
             topic = rng.choice(topics)
             day = today - datetime.timedelta(days=rng.randint(1, 700))
             rows.append(

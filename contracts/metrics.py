@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import metrics
@@ -250,6 +251,10 @@ def disclosures_by_union(start, end) -> dict[int, float]:
     }
 
 
+def _records(url_name, union_id, extra=""):
+    return f"{reverse(url_name)}?union={union_id}{extra}"
+
+
 def register_metrics() -> None:
     for metric in (
         metrics.Metric(
@@ -258,6 +263,7 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=coverage_total,
             by_union=coverage_by_union,
+            records_url=lambda union_id: _records("contracts:list", union_id, "&state=in_force"),
         ),
         metrics.Metric(
             "contracts.congress_rate",
@@ -265,18 +271,21 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=congress_rate_total,
             by_union=congress_rate_by_union,
+            records_url=lambda union_id: _records("contracts:congress_list", union_id),
         ),
         metrics.Metric(
             "contracts.performance_checked",
             _("Contracts in force checked for performance this year"),
             metrics.PERCENT,
             by_union=performance_checked_by_union,
+            records_url=lambda union_id: _records("contracts:list", union_id, "&state=unchecked"),
         ),
         metrics.Metric(
             "contracts.disclosures",
             _("Affairs disclosures per unionized enterprise in the period"),
             metrics.PER_ENTERPRISE,
             by_union=disclosures_by_union,
+            records_url=lambda union_id: _records("contracts:disclosure_list", union_id),
         ),
     ):
         metrics.register(metric)

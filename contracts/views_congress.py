@@ -23,6 +23,7 @@ from cohesion_portal.views import (
     add_service_error,
 )
 from unions.fields import UnionChoiceField
+from unions.filters import UnionSubtreeFilter, offer_grassroots_only_when_many
 from unions.models import Enterprise, Union
 
 from .metrics import congress_coverage
@@ -75,10 +76,15 @@ class CongressFilter(PortalFilterSet):
         label=_("Search"), field_name="name", lookup_expr="icontains", widget=search_box(_("Name"))
     )
     level = django_filters.ChoiceFilter(label=_("level"), choices=CongressLevel.choices)
+    union = UnionSubtreeFilter()
 
     class Meta:
         model = CongressSystem
-        fields = ("q", "level")
+        fields = ("q", "union", "level")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_grassroots_only_when_many(self)
 
 
 class CongressTable(tables.Table):

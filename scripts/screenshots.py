@@ -32,6 +32,11 @@ PAGES = [
     ("disclosures", "/contracts/disclosures/"),
     ("disclosure-new", "/contracts/disclosures/new/"),
     ("reminders", "/reminders/"),
+    ("ranking", "/standards/ranking/"),
+    ("inspections", "/standards/inspections/"),
+    ("surveys", "/standards/surveys/"),
+    ("plans", "/standards/plans/"),
+    ("schemes", "/standards/schemes/"),
 ]
 
 
@@ -66,6 +71,19 @@ def main():
             page.locator("main .tree-row a").first.click()
             page.wait_for_load_state()
             page.screenshot(path=out / f"{device}-union.png", full_page=True)
+            for name, listing in (
+                ("scorecard", "/standards/ranking/"),
+                ("inspection", "/standards/inspections/"),
+                ("plan", "/standards/plans/"),
+                ("scheme", "/standards/schemes/"),
+                ("survey", "/standards/surveys/"),
+            ):
+                page.goto(args.base + listing)
+                link = page.locator("main table tbody a")
+                if link.count():
+                    link.first.click()
+                    page.wait_for_load_state()
+                    page.screenshot(path=out / f"{device}-{name}.png", full_page=True)
             page.goto(f"{args.base}/contracts/?state=in_force")
             page.locator("main table tbody a").first.click()
             page.wait_for_load_state()

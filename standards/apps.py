@@ -7,6 +7,16 @@ class StandardsConfig(AppConfig):
     verbose_name = _("Standardization")
 
     def ready(self):
+        from cohesion_portal import navigation
+
         from .metrics import register_metrics
 
         register_metrics()
+        for label, url_name, icon, order in (
+            (_("Ranking"), "standards:ranking", "bi-bar-chart-steps", 10),
+            (_("Inspections"), "standards:assessment_list", "bi-clipboard-check", 20),
+            (_("Satisfaction surveys"), "standards:survey_list", "bi-emoji-smile", 30),
+            (_("Plans and targets"), "standards:plan_list", "bi-bullseye", 40),
+            (_("Assessment schemes"), "standards:scheme_list", "bi-journal-check", 50),
+        ):
+            navigation.register("standards", label, url_name, icon, order)

@@ -64,3 +64,36 @@ def register_metrics() -> None:
         ),
     ):
         metrics.register(metric)
+
+
+def grade_series(user=None) -> list[dict]:
+    """Per period, oldest first, over the grassroots unions in scope: how many scored, the
+    count of each grade, trusted homes, and T3 and T4 as shares of the grassroots unions.
+    Two queries, however many periods and unions."""
+    from .models import Period
+
+    cards = Scorecard.objects.all()
+    unions = Union.objects.filter(parent__isnull=True)
+    if user is not None:
+        cards, unions = cards.for_user(user), unions.for_user(user)
+    grassroots = unions.count()
+    rows = cards.values("period").annotate(
+        scored=Count("pk"),
+        trusted=Count("pk", filter=Q(trusted_home=True)),
+        aaa=Count("pk", filter=Q(grade=Grade.AAA)),
+        aa=Count("pk", filter=Q(grade=Grade.AA)),
+        a=Count("pk", filter=Q(grade=Grade.A)),
+    )
+    by_period = {row.pop("period"): row for row in rows}
+    periods = Period.objects.filter(pk__in=by_period).order_by("starts_on")
+    return [
+        {
+            "period": period,
+            **by_period[period.pk],
+            "none": by_period[period.pk]["scored"]
+            - sum(by_period[period.pk][g] for g in ("aaa", "aa", "a")),
+            "aaa_rate": metrics.percent(by_period[period.pk]["aaa"], grassroots),
+            "trusted_rate": metrics.percent(by_period[period.pk]["trusted"], grassroots),
+        }
+        for period in periods
+    ]

@@ -46,6 +46,20 @@ WRITABLE = {
     "superuser": {"A", "B", "C"},
     "no_role": set(),
 }
+# The 3A assessment's own rights (cohesion_portal.access): inspect (考核) and approve.
+INSPECTABLE = {
+    **{p: set() for p in VISIBLE},
+    "cadre_a": {"A"},
+    "staff_lt": {"A", "C"},
+    "staff_aw": {"B"},
+    "superuser": {"A", "B", "C"},
+}
+APPROVABLE = {
+    **{p: set() for p in VISIBLE},
+    "staff_lt": {"A", "C"},
+    "staff_aw": {"B"},
+    "superuser": {"A", "B", "C"},
+}
 
 
 @dataclass
@@ -99,6 +113,21 @@ def unaffiliated(world):
 def _fast_password_hashing(settings):
     # Argon2 is slow by design; tests that are about hashing set it back (test_accounts.py).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks a page starts run in the test's own process, as in the embedded default, even
+    where a broker is configured: only a test that brings a real worker sends them to it."""
+    from cohesion_portal.celery import app
+
+    if "worker" in request.fixturenames:
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ tests/portal/test_view_walk.py fails, naming the model, for a view whose model h
 """
 
 import datetime
+import itertools
 
 from django.core.files.base import ContentFile
 
@@ -18,6 +19,17 @@ from contracts.models import (
 )
 from contracts.services import contract_save
 from reminders.models import Reminder
+from standards.models import (
+    Assessment,
+    Indicator,
+    Period,
+    Plan,
+    Scheme,
+    Scorecard,
+    ScoringRun,
+    Survey,
+    Target,
+)
 from unions.models import Enterprise, JoinApplication, Member, RosterImport, Transfer, Union
 from unions.services import roster_upload
 
@@ -169,4 +181,114 @@ def congress_of(union):
             established_on=datetime.date(2020, 1, 1),
         ),
         enterprises=[enterprise],
+    )
+
+
+# --- standards: shared rows (plans, schemes, periods) and the union's own ---------------------
+# Shared rows are seen by every role: their names must not carry a union's name (the walk
+# would take them for a leak).
+
+_shared = itertools.count(1)
+
+
+def _scheme(label):
+    label = f"共用{next(_shared)}"
+    from standards.models import Scheme
+
+    scheme = Scheme.objects.create(name=f"{label}·考核标准")
+    dimension = scheme.dimensions.create(code="org", name="组织建设好", weight=100)
+    dimension.indicators.create(code="a", name="会员大会", max_points=100, method="assessed")
+    return scheme
+
+
+def _period(label):
+    from standards.models import Period
+
+    label = f"共用{next(_shared)}"
+    return Period.objects.create(
+        name=f"{label}·周期",
+        scheme=_scheme(label),
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+
+
+@builds(Plan)
+def plan_for(union):
+    plan = Plan.objects.create(
+        name=f"工作方案{next(_shared)}",
+        issued_by="产业工会",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    plan.targets.create(
+        code="T2",
+        title="集体合同覆盖率",
+        metric="contracts.coverage",
+        value=93,
+        deadline=datetime.date(2026, 12, 31),
+    )
+    return plan
+
+
+@builds(Target)
+def target_for(union):
+    return plan_for(union).targets.get()
+
+
+@builds(Scheme)
+def scheme_for(union):
+    return _scheme(union.name)
+
+
+@builds(Indicator)
+def indicator_for(union):
+    return _scheme(union.name).dimensions.get().indicators.get()
+
+
+@builds(Period)
+def period_for(union):
+    return _period(union.name)
+
+
+@builds(ScoringRun)
+def run_for(union):
+    return ScoringRun.objects.create(period=_period(f"{union.name}·计算"))
+
+
+@builds(Scorecard)
+def scorecard_of(union):
+    from django.utils import timezone
+
+    return Scorecard.objects.create(
+        period=_period(f"{union.name}·评分"),
+        union=union,
+        total=80,
+        grade="AA",
+        trusted_home=False,
+        computed_at=timezone.now(),
+    )
+
+
+@builds(Assessment)
+def assessment_of(union):
+    from standards.models import AssessmentScore
+
+    period = _period(f"{union.name}·考核")
+    assessment = Assessment.objects.create(period=period, union=union, status="submitted")
+    AssessmentScore.objects.create(
+        assessment=assessment,
+        indicator=period.scheme.dimensions.get().indicators.get(),
+        self_evidence="会议记录",
+    )
+    return assessment
+
+
+@builds(Survey)
+def survey_of(union):
+    return Survey.objects.create(
+        period=_period(f"{union.name}·测评"),
+        union=union,
+        opens_on=datetime.date(2026, 3, 1),
+        closes_on=datetime.date(2026, 3, 31),
     )

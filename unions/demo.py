@@ -6,6 +6,7 @@ Later apps add their records in their own demo modules, called by the seed_demo 
 
 import datetime
 import importlib
+import math
 import random
 from dataclasses import dataclass
 
@@ -61,6 +62,8 @@ SCALES = {
     "M": Scale(grassroots_unions=500, enterprises=2_000, members=50_000, pending_transfers=20),
     "L": Scale(grassroots_unions=2_000, enterprises=10_000, members=300_000, pending_transfers=50),
 }
+MEMBERSHIP_RATE = 0.88  # members ÷ employees of the unionized enterprises
+HEADCOUNT_SIGMA = 0.9
 UNAFFILIATED_SHARE = 0.2  # enterprises without a union yet
 JOINT_SHARE = 0.15  # grassroots unions that are joint unions
 
@@ -328,6 +331,13 @@ class DemoBuilder:
             union.path = union.path_under(union.parent)
         Union.objects.bulk_update(unions, ["path"], batch_size=1000)
 
+    def _headcount_mu(self) -> float:
+        """Headcounts such that the scale's members fill about MEMBERSHIP_RATE of the jobs in
+        unionized enterprises, as in a union that has organised most of its workforce."""
+        unionized = self.scale.enterprises * (1 - UNAFFILIATED_SHARE)
+        mean = self.scale.members / (MEMBERSHIP_RATE * unionized) - 8
+        return math.log(max(mean, 5)) - HEADCOUNT_SIGMA**2 / 2
+
     def _create_enterprises(self, roots, root_meta):
         enterprises = []
         unionized_total = round(self.scale.enterprises * (1 - UNAFFILIATED_SHARE))
@@ -355,7 +365,7 @@ class DemoBuilder:
         bulk_create_with_history(enterprises, Enterprise, batch_size=1000)
 
     def _enterprise(self, industry, name, sector, division, district, union):
-        headcount = int(self.rng.lognormvariate(4.6, 0.9)) + 8
+        headcount = int(self.rng.lognormvariate(self._headcount_mu(), HEADCOUNT_SIGMA)) + 8
         unionized_on = None
         if union is not None:
             unionized_on = max(union.founded_on, _date(self.rng, 2000, 2025))

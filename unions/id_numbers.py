@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.text import normalize_code
@@ -62,7 +63,7 @@ def parse_id_number(value) -> IdNumber:
             code="birth_date",
             params={"digits": number[6:14]},
         ) from None
-    if birth_date.year < 1900 or birth_date > datetime.date.today():
+    if birth_date.year < 1900 or birth_date > timezone.localdate():
         raise ValidationError(
             _("The birth date in the ID number (%(date)s) cannot be right."),
             code="birth_date",

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Length, Substr, TruncMonth
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import metrics
@@ -214,6 +215,7 @@ def register_metrics() -> None:
             metrics.PEOPLE,
             total=recruits_total,
             by_union=recruits_by_union,
+            records_url=lambda union_id: f"{reverse('unions:member_list')}?union={union_id}",
         )
     )
     metrics.register(
@@ -223,5 +225,8 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=membership_rate_total,
             by_union=membership_rate_by_union,
+            records_url=lambda union_id: (
+                f"{reverse('unions:member_list')}?union={union_id}&status=active"
+            ),
         )
     )

@@ -92,6 +92,7 @@ DIMENSIONS = [
         ("assets", "工会资产登记管理", 4, SELF, "", [], "资产台账。"),
     ]),
 ]
+SCHEME_NAME = "“六好”基层工会评价标准（默认）"
 GRADE_RULES = [("AAA", 90, 60), ("AA", 80, 50), ("A", 60, 0)]
 VETOES = [
     ("safety", "发生重大安全生产责任事故或群体性事件", "A"),
@@ -102,6 +103,11 @@ VETOES = [
 
 
 def load(apps, schema_editor):
+    load_plan(apps)
+    load_scheme(apps)
+
+
+def load_plan(apps):
     Plan = apps.get_model("standards", "Plan")
     plan = Plan.objects.create(**PLAN)
     for order, (code, title, wording, metric, value, deadline) in enumerate(TARGETS):
@@ -114,9 +120,12 @@ def load(apps, schema_editor):
             deadline=deadline,
             order=order,
         )
+
+
+def load_scheme(apps):
     Scheme = apps.get_model("standards", "Scheme")
     scheme = Scheme.objects.create(
-        name="“六好”基层工会评价标准（默认）",
+        name=SCHEME_NAME,
         description="按方案所列“七好”设七个维度，满分100分；计算类指标取自平台记录，"
         "其余由工会自查、包片干部考核。",
     )
@@ -147,7 +156,7 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    apps.get_model("standards", "Scheme").objects.filter(name="“六好”基层工会评价标准（默认）").delete()
+    apps.get_model("standards", "Scheme").objects.filter(name=SCHEME_NAME).delete()
     apps.get_model("standards", "Plan").objects.filter(document_number=PLAN["document_number"]).delete()
 
 

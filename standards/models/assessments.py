@@ -17,7 +17,7 @@ class AssessmentStatus(models.TextChoices):
     DRAFT = "draft", _("self-inspection in progress")
     SUBMITTED = "submitted", _("awaiting inspection")
     INSPECTED = "inspected", _("awaiting approval")
-    APPROVED = "approved", _("approved")
+    APPROVED = "approved", _("approved by the industry union")
 
 
 class Assessment(models.Model):

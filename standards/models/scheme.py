@@ -16,6 +16,11 @@ from cohesion_portal.access import SharedQuerySet
 POINTS = {"max_digits": 6, "decimal_places": 2}
 
 
+def plain(points: Decimal) -> Decimal:
+    """40.00 -> 40, 2.50 -> 2.5: points as people write them."""
+    return points.to_integral() if points == points.to_integral() else points.normalize()
+
+
 class Grade(models.TextChoices):
     NONE = "", _("no grade")
     A = "A", "A"
@@ -69,6 +74,8 @@ class Dimension(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
+    objects = SharedQuerySet.as_manager()
+
     class Meta:
         ordering = ["scheme", "order", "pk"]
         verbose_name = _("dimension")
@@ -106,6 +113,8 @@ class Indicator(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
+    objects = SharedQuerySet.as_manager()
+
     class Meta:
         ordering = ["dimension__order", "order", "pk"]
         verbose_name = _("indicator")
@@ -127,6 +136,8 @@ class Threshold(models.Model):
     at_least = models.DecimalField(_("value at least"), max_digits=12, decimal_places=2)
     points = models.DecimalField(_("points"), validators=[MinValueValidator(0)], **POINTS)
     history = HistoricalRecords()
+
+    objects = SharedQuerySet.as_manager()
 
     class Meta:
         ordering = ["indicator", "-at_least"]
@@ -156,6 +167,8 @@ class GradeRule(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = SharedQuerySet.as_manager()
+
     class Meta:
         ordering = ["scheme", "-min_total"]
         verbose_name = _("grade rule")
@@ -178,6 +191,8 @@ class VetoItem(models.Model):
         _("grade at most"), max_length=3, choices=Grade.choices, default=Grade.NONE, blank=True
     )
     history = HistoricalRecords()
+
+    objects = SharedQuerySet.as_manager()
 
     class Meta:
         ordering = ["scheme", "code"]
@@ -218,4 +233,4 @@ class Period(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("standards:ranking", args=[self.pk])
+        return f"{reverse('standards:ranking')}?period={self.pk}"

@@ -6,6 +6,7 @@ import secrets
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
 from unions.models import Member, Union
@@ -27,6 +28,7 @@ class Survey(models.Model):
     code = models.CharField(max_length=20, unique=True, default=new_survey_code, editable=False)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    history = HistoricalRecords()
 
     objects = ScopedQuerySet.as_manager()
 

@@ -10,6 +10,15 @@
     if (!form.classList || !form.classList.contains("submit-once")) return;
     if (form.dataset.submitted) { event.preventDefault(); return; }
     form.dataset.submitted = "1";
+    // A disabled button is left out of what the form sends: keep the clicked one's name.
+    var submitter = event.submitter;
+    if (submitter && submitter.name) {
+      var keep = document.createElement("input");
+      keep.type = "hidden";
+      keep.name = submitter.name;
+      keep.value = submitter.value;
+      form.appendChild(keep);
+    }
     form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
   });
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from contracts.models import CongressSystem
 
@@ -35,7 +36,7 @@ def test_an_officer_adds_a_congress_and_a_session_and_t6_moves(client, world):
     }
     response = client.post(session_url, bad)
     assert "held_on" in response.context["form"].errors
-    good = {**bad, "held_on": (datetime.date.today() - datetime.timedelta(days=30)).isoformat()}
+    good = {**bad, "held_on": (timezone.localdate() - datetime.timedelta(days=30)).isoformat()}
     client.post(session_url, good)
     t6 = client.get(reverse("contracts:congress_list")).context["t6"]
     assert (t6.covered, t6.unionized, t6.own) == (1, 2, 1)

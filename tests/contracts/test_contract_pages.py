@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from contracts.models import CollectiveContract
 
@@ -17,7 +18,7 @@ def officer(client, world):
 
 
 def data(world, enterprise, **overrides):
-    today = datetime.date.today()
+    today = timezone.localdate()
     return {
         "union": world.unions["A"].pk,
         "kind": "wage",
@@ -74,6 +75,6 @@ def test_a_contract_cannot_cover_an_enterprise_outside_the_scope(officer, world)
 def test_effective_before_signed_is_refused(officer, world):
     enterprise = EnterpriseFactory(union=world.unions["A"])
     response = officer.post(
-        CREATE, data(world, enterprise, signed_on=datetime.date.today().isoformat())
+        CREATE, data(world, enterprise, signed_on=timezone.localdate().isoformat())
     )
     assert response.context["form"].errors["effective_from"] == ["合同生效日期不能早于签订日期。"]

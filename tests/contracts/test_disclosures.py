@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from contracts.models import Disclosure
 
@@ -61,10 +62,10 @@ def test_an_enterprise_outside_the_officers_scope_cannot_even_be_chosen(officer,
 @pytest.mark.django_db
 def test_a_disclosure_dated_in_the_future_is_refused(officer, world):
     enterprise = EnterpriseFactory(union=world.unions["A"])
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     response = officer.post(CREATE, disclosure_data(world, enterprise, disclosed_on=tomorrow))
     assert response.context["form"].errors["disclosed_on"] == [
-        f"该日期晚于今天（今天是 {datetime.date.today().isoformat()}）。"
+        f"该日期晚于今天（今天是 {timezone.localdate().isoformat()}）。"
     ]
     assert not Disclosure.objects.exists()
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from contracts.models import NegotiationOffer
 from contracts.services import offer_save, round_add
@@ -70,7 +71,7 @@ def test_rounds_come_after_the_offer(world):
 
 @pytest.mark.django_db
 def test_the_list_shows_the_overdue_offers_of_the_scope(client, world):
-    today = datetime.date.today()
+    today = timezone.localdate()
     mine = offer(world.unions["A"], sent=today - datetime.timedelta(days=30))
     offer(world.unions["B"], sent=today - datetime.timedelta(days=30))
     client.force_login(world.users["officer_a"])

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from contracts.models import CollectiveContract, PerformanceCheck
 
@@ -100,7 +101,7 @@ def test_correcting_a_check_keeps_its_history(officer, world):
 
 @pytest.mark.django_db
 def test_the_contract_list_finds_contracts_in_force_not_checked_this_year(officer, world):
-    today = datetime.date.today()
+    today = timezone.localdate()
     checked, unchecked, ended = (contract_of(world.unions["A"]) for _ in range(3))
     for contract, title, ends in (
         (checked, "已检查的合同", today),

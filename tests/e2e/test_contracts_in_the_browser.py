@@ -4,6 +4,7 @@ union's coverage change."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from contracts.models import CollectiveContract
 
@@ -16,7 +17,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_wage_contract_with_a_wrong_date_is_corrected_and_counted(page, world):
     enterprise = EnterpriseFactory(union=world.unions["A"], name="大连覆盖测试纺织有限公司")
     EnterpriseFactory(union=world.unions["A"], name="大连未覆盖测试纺织有限公司")
-    today = datetime.date.today()
+    today = timezone.localdate()
     log_in(page, "officer_a")
     page.click("#sidebar a:has-text('集体合同')")
     assert page.inner_text("#coverage-rate") == "0.0%"

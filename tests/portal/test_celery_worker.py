@@ -82,3 +82,22 @@ def test_tasks_run_in_process_when_no_broker_is_set(db, settings):
         pytest.skip("a broker is configured in this run")
     make_union("甲工会委员会")
     assert worker_health.delay().get()["unions"] == 1
+
+
+def test_a_full_recompute_runs_on_the_worker_and_twice_changes_nothing(worker):
+    from standards.models import Scorecard, ScoringRun
+    from standards.tasks import score_period_task
+
+    from ..standards.schemes import period_2026, small_scheme
+
+    period = period_2026(small_scheme())
+    make_union("甲工会委员会")
+    make_union("乙工会委员会")
+    run = ScoringRun.objects.create(period=period)
+    assert score_period_task.delay(period.pk, run.pk).get(timeout=120) == 2
+    run.refresh_from_db()
+    assert (run.status, run.unions_done, run.unions_total) == ("done", 2, 2)
+    first = list(Scorecard.objects.order_by("union").values_list("union", "total", "grade"))
+    assert len(first) == 2
+    assert score_period_task.delay(period.pk).get(timeout=120) == 2
+    assert list(Scorecard.objects.order_by("union").values_list("union", "total", "grade")) == first

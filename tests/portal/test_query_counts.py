@@ -8,12 +8,17 @@ from django.urls import reverse
 
 from ..factories import EnterpriseFactory, enrol, make_union
 from ..scoping import (
+    assessment_of,
     congress_of,
     contract_of,
     disclosure_of,
     offer_of,
     performance_check_of,
+    plan_for,
     reminder_for,
+    scheme_for,
+    scorecard_of,
+    survey_of,
 )
 
 BOUNDS = {  # measured; session, user and role lookups and the reminder bell included
@@ -34,6 +39,21 @@ BOUNDS = {  # measured; session, user and role lookups and the reminder bell inc
     "contracts:disclosure_list": 9,
     "contracts:disclosure_detail": 7,
     "reminders:list": 6,
+    "standards:ranking": 11,
+    "standards:scorecard": 5,
+    "standards:assessment_list": 9,
+    "standards:assessment_detail": 12,
+    "standards:survey_list": 9,
+    "standards:plan_detail": 9,
+    "standards:scheme_detail": 13,
+}
+
+
+DETAIL_BUILDERS = {
+    "standards:scorecard": scorecard_of,
+    "standards:assessment_detail": assessment_of,
+    "standards:plan_detail": plan_for,
+    "standards:scheme_detail": scheme_for,
 }
 
 
@@ -48,6 +68,10 @@ def grow(world, size):
         disclosure_of(branch)
         performance_check_of(branch)
         reminder_for(branch)
+        union = make_union(f"扩展评分工会{i}")
+        scorecard_of(union)
+        assessment_of(union)
+        survey_of(union)
         EnterpriseFactory(union=root)
         make_union(f"扩展工会{i}")
         enrol(branch)
@@ -58,6 +82,8 @@ def url_for(name, world):
         return reverse(name, args=[world.unions["A"].pk])
     if name == "contracts:detail":
         return reverse(name, args=[contract_of(world.unions["A"]).pk])
+    if name in DETAIL_BUILDERS:
+        return reverse(name, args=[DETAIL_BUILDERS[name](world.unions["A"]).pk])
     if name == "contracts:disclosure_detail":
         return reverse(name, args=[disclosure_of(world.unions["A"]).pk])
     if name == "unions:member_detail":

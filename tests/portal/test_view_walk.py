@@ -11,14 +11,15 @@ import zipfile
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cohesion_portal.access import SharedQuerySet
 from cohesion_portal.views import PortalViewMixin, ScopedViewMixin
 from unions.models import Union
 
-from ..conftest import PERSONAS, VISIBLE, WRITABLE
+from ..conftest import APPROVABLE, INSPECTABLE, PERSONAS, VISIBLE, WRITABLE
 from ..scoping import BUILDERS
 
 # Pages a visitor reaches without logging in. Keep this list short and deliberate.
-PUBLIC = {"login", "set_language", "logout", "join"}
+PUBLIC = {"login", "set_language", "logout", "join", "survey"}
 # The admin has its own gate (superusers only), tested in test_admin_gate below.
 SKIP_NAMESPACES = {"admin"}
 
@@ -85,22 +86,51 @@ def build_records(world):
     return records
 
 
+ACTION_SCOPES = {
+    "view": VISIBLE,
+    "change": WRITABLE,
+    "inspect": INSPECTABLE,
+    "approve": APPROVABLE,
+}
+# Industry staff and superusers manage what belongs to the industry unions together.
+MANAGERS = {"staff_lt", "staff_aw", "superuser"}
+
+
+def is_shared(model) -> bool:
+    """Plans, schemes, periods: rows of no union, read by every role (SharedQuerySet)."""
+    return isinstance(model._default_manager.get_queryset(), SharedQuerySet)
+
+
 def names_outside(records, persona):
     return [
         str(obj)
         for label, parts in records.items()
         if label not in VISIBLE[persona]
-        for obj in [*parts["units"], *parts["built"].values()]
+        for obj in [*parts["units"], *(o for m, o in parts["built"].items() if not is_shared(m))]
     ]
+
+
+def action_of(cls, method="get") -> str:
+    """The right a request needs: the view's own (inspect, approve), else change to write."""
+    if cls.scope_action in ("inspect", "approve"):
+        return cls.scope_action
+    return "change" if cls.scope_action == "change" or method == "post" else "view"
+
+
+def may(persona, label, cls, method="get") -> bool:
+    action = action_of(cls, method)
+    if is_shared(cls.model):
+        return bool(VISIBLE[persona]) and (action == "view" or persona in MANAGERS)
+    return label in ACTION_SCOPES[action][persona]
 
 
 def expected_status(persona, label, cls, method="get"):
     """What a persona should get for an object of union `label` on a view of class `cls`:
-    404 outside what they see; 403 where they see but the request would change."""
-    if label not in VISIBLE[persona]:
+    404 outside what they see; 403 where they see but may not do what the request asks."""
+    visible = bool(VISIBLE[persona]) if is_shared(cls.model) else label in VISIBLE[persona]
+    if not visible:
         return 404
-    changes = cls.scope_action == "change" or method == "post"
-    return 403 if changes and label not in WRITABLE[persona] else 200
+    return 200 if may(persona, label, cls, method) else 403
 
 
 def response_text(response) -> str:
@@ -143,15 +173,15 @@ def test_objects_outside_the_scope_are_404_and_never_shown(client, world, name, 
             response = client.post(url, {})
             if not hasattr(cls, "post"):
                 assert response.status_code == 405, where
-            elif label in WRITABLE[persona]:
+            elif may(persona, label, cls, "post"):
                 # (403 allowed: some actions need a permission beyond the scope)
                 assert response.status_code not in (404, 405, 500), where
             else:
                 assert response.status_code == expected_status(persona, label, cls, "post"), where
         return
     response = client.get(reverse(name))
-    may_change = bool(WRITABLE[persona])
-    if getattr(cls, "requires_change", False) and not may_change:
+    required = getattr(cls, "required_action", None)
+    if required and not ACTION_SCOPES[required][persona]:
         assert response.status_code == 403, where
         assert client.post(reverse(name), {}).status_code == 403, where
         return
@@ -173,7 +203,7 @@ def test_every_model_has_an_admin_page_that_opens(client, world):
     from django.contrib import admin
 
     client.force_login(world.users["superuser"])
-    for app in ("accounts", "unions", "contracts", "reminders", "cohesion_portal"):
+    for app in ("accounts", "unions", "contracts", "reminders", "standards", "cohesion_portal"):
         for model in apps.get_app_config(app).get_models():
             if model.__name__.startswith("Historical"):
                 continue

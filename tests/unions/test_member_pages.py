@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from unions.id_numbers import mask_id_number
 from unions.models import Member, PersonalDataDisclosure, Transfer
@@ -171,7 +172,7 @@ def test_the_edit_page_shows_no_whole_numbers_and_keeps_the_phone(officer, world
 
 @pytest.mark.django_db
 def test_the_workbench_counts_this_years_recruits_as_the_list_behind_it(client, world):
-    today = datetime.date.today()
+    today = timezone.localdate()
     start = today.replace(month=1, day=1)
     enrol(world.unions["A"], born=datetime.date(1990, 1, 1), joined_on=start)
     enrol(world.deepest["A"], born=datetime.date(1995, 1, 1), joined_on=start)

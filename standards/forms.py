@@ -1,0 +1,133 @@
+"""Forms of the assessment: one row of fields per indicator a person scores."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import CHANGE, INSPECT
+from cohesion_portal.validators import not_in_future
+from unions.fields import UnionChoiceField
+from unions.models import Union
+
+from .models import Method, Period, VetoHit
+from .models.scheme import plain
+
+POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ScoreRowsForm(forms.Form):
+    """Fields named `<field>_<score id>` for each score; `rows` pairs them for the template."""
+
+    def __init__(self, *args, scores, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scores = scores
+        for score in scores:
+            self.add_row(score)
+
+    def add_row(self, score):
+        raise NotImplementedError
+
+    def rows(self):
+        return [
+            (score, [self[n] for n in self.fields if n.endswith(f"_{score.pk}")])
+            for score in self.scores
+        ]
+
+    def entries(self, first: str, second: str) -> dict:
+        return {
+            score.pk: (
+                self.cleaned_data.get(f"{first}_{score.pk}"),
+                self.cleaned_data.get(f"{second}_{score.pk}", ""),
+            )
+            for score in self.scores
+        }
+
+
+class SelfInspectionForm(ScoreRowsForm):
+    show_submit = True  # "save" keeps a draft; "save and submit" hands it to the inspector
+
+    def add_row(self, score):
+        indicator = score.indicator
+        if indicator.method == Method.SELF_ASSESSED:
+            self.fields[f"self_points_{score.pk}"] = forms.DecimalField(
+                label=_("Your points (at most %(max)s)") % {"max": plain(indicator.max_points)},
+                required=False,
+                max_value=plain(indicator.max_points),
+                initial=score.self_points,
+                **POINTS,
+            )
+        self.fields[f"evidence_{score.pk}"] = forms.CharField(
+            label=_("evidence"),
+            required=False,
+            initial=score.self_evidence,
+            widget=forms.Textarea(attrs={"rows": 2, "placeholder": indicator.guidance}),
+        )
+
+
+class InspectionForm(ScoreRowsForm):
+    shows_evidence = True  # the union's evidence beside the points the inspector gives
+
+    def add_row(self, score):
+        indicator = score.indicator
+        initial = score.points if score.points is not None else score.self_points
+        self.fields[f"points_{score.pk}"] = forms.DecimalField(
+            label=_("Points (at most %(max)s)") % {"max": plain(indicator.max_points)},
+            required=False,
+            max_value=plain(indicator.max_points),
+            initial=initial,
+            **POINTS,
+        )
+        self.fields[f"reason_{score.pk}"] = forms.CharField(
+            label=_("inspector's reason"),
+            required=False,
+            initial=score.reason,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("approve", _("Approve the inspection")),
+            ("return", _("Return it to the inspector")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What the union should add or correct"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AssessmentStartForm(forms.Form):
+    period = forms.ModelChoiceField(label=_("period"), queryset=Period.objects.none())
+    union = UnionChoiceField(label=_("union"), queryset=Union.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
+        self.fields["union"].queryset = (
+            Union.objects.for_user(user, CHANGE).filter(parent__isnull=True).order_by("name")
+        )
+
+
+class VetoHitForm(forms.ModelForm):
+    class Meta:
+        model = VetoHit
+        fields = ("period", "union", "veto_item", "occurred_on", "note")
+        field_classes = {"union": UnionChoiceField}
+        widgets = {"occurred_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
+        self.fields["union"].queryset = (
+            Union.objects.for_user(user, INSPECT).filter(parent__isnull=True).order_by("name")
+        )
+        self.fields["occurred_on"].validators.append(not_in_future)

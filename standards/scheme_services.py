@@ -1,0 +1,139 @@
+"""Changes to the assessment scheme by the industry union, checked as a whole: the points add
+up, thresholds climb with the value, and the grades stand in order. Stored scorecards keep the
+points they were computed with; the next recompute uses the new scheme."""
+
+from decimal import Decimal
+from itertools import pairwise
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cohesion_portal import metrics
+
+from .models import GRADE_ORDER, Grade, Method, Scheme
+from .models.scheme import plain
+
+
+def _saved(actor, *records):
+    for record in records:
+        record._history_user = actor
+        record.save()
+
+
+@transaction.atomic
+def scheme_points_save(*, actor, scheme: Scheme, weights: dict, maxima: dict) -> Scheme:
+    """weights: {dimension id: points}; maxima: {indicator id: maximum points}."""
+    dimensions = list(scheme.dimensions.prefetch_related("indicators__thresholds"))
+    errors = {}
+    total = sum((weights[d.pk] for d in dimensions), Decimal(0))
+    if total != scheme.total_points:
+        errors["__all__"] = _(
+            "The dimensions add up to %(sum)s points; they must add up to %(total)s."
+        ) % {"sum": plain(total), "total": plain(scheme.total_points)}
+    for dimension in dimensions:
+        indicators = list(dimension.indicators.all())
+        inside = sum((maxima[i.pk] for i in indicators), Decimal(0))
+        if inside != weights[dimension.pk]:
+            errors[f"weight_{dimension.pk}"] = _(
+                "Its indicators add up to %(sum)s points, not %(weight)s."
+            ) % {"sum": plain(inside), "weight": plain(weights[dimension.pk])}
+        for indicator in indicators:
+            top = max((t.points for t in indicator.thresholds.all()), default=Decimal(0))
+            if top > maxima[indicator.pk]:
+                errors[f"max_{indicator.pk}"] = _(
+                    "A threshold gives %(points)s points, more than this maximum."
+                ) % {"points": plain(top)}
+    if errors:
+        raise ValidationError(errors)
+    for dimension in dimensions:
+        dimension.weight = weights[dimension.pk]
+        _saved(actor, dimension)
+        for indicator in dimension.indicators.all():
+            indicator.max_points = maxima[indicator.pk]
+            _saved(actor, indicator)
+    return scheme
+
+
+def threshold_errors(indicator, steps: list[tuple[Decimal, Decimal]]) -> list[str]:
+    """steps: [(value at least, points)], in any order."""
+    problems = []
+    values = [value for value, _points in steps]
+    if len(set(values)) != len(values):
+        problems.append(_("Two thresholds have the same value."))
+    ordered = sorted(steps, reverse=True)
+    for value, points in ordered:
+        if points > indicator.max_points:
+            problems.append(
+                _("%(points)s points at %(value)s is more than the maximum of %(max)s.")
+                % {
+                    "points": plain(points),
+                    "value": plain(value),
+                    "max": plain(indicator.max_points),
+                }
+            )
+    for (high, high_points), (low, low_points) in pairwise(ordered):
+        if high_points < low_points:
+            problems.append(
+                _("A higher value (%(high)s) cannot earn fewer points than a lower one (%(low)s).")
+                % {"high": plain(high), "low": plain(low)}
+            )
+    return problems
+
+
+@transaction.atomic
+def indicator_save(*, actor, indicator, steps: list[tuple[Decimal, Decimal]]):
+    errors = {}
+    if indicator.method == Method.COMPUTED:
+        figure = metrics.get(indicator.metric)
+        if figure is None or figure.by_union is None:
+            errors["metric"] = _("Choose a figure the portal computes for each union.")
+        if not steps:
+            errors["__all__"] = _("A computed indicator needs at least one threshold.")
+    problems = threshold_errors(indicator, steps)
+    if problems:
+        errors.setdefault("__all__", " ".join(problems))
+    if errors:
+        raise ValidationError(errors)
+    if indicator.method != Method.COMPUTED:
+        indicator.metric = ""
+        steps = []
+    _saved(actor, indicator)
+    indicator.thresholds.all().delete()
+    for value, points in steps:
+        _saved(
+            actor, indicator.thresholds.model(indicator=indicator, at_least=value, points=points)
+        )
+    return indicator
+
+
+@transaction.atomic
+def grade_rules_save(*, actor, scheme: Scheme, rules: dict, trusted: dict) -> Scheme:
+    """rules: {grade: (least total, least share of each dimension)}; trusted: the scheme's
+    trusted-home fields."""
+    errors = {}
+    ordered = sorted(rules.items(), key=lambda item: GRADE_ORDER[Grade(item[0])], reverse=True)
+    for grade, (total, _share) in ordered:
+        if total > scheme.total_points:
+            errors[f"total_{grade}"] = _("More than the scheme's %(total)s points.") % {
+                "total": plain(scheme.total_points)
+            }
+    for (high, (high_total, high_share)), (low, (low_total, low_share)) in pairwise(ordered):
+        if high_total <= low_total:
+            errors[f"total_{high}"] = _("%(high)s must ask for more points than %(low)s.") % {
+                "high": high,
+                "low": low,
+            }
+        if high_share < low_share:
+            errors[f"share_{high}"] = _(
+                "%(high)s cannot ask for a smaller share of each dimension than %(low)s."
+            ) % {"high": high, "low": low}
+    if errors:
+        raise ValidationError(errors)
+    for rule in scheme.grade_rules.all():
+        rule.min_total, rule.min_dimension_share = rules[rule.grade]
+        _saved(actor, rule)
+    for field, value in trusted.items():
+        setattr(scheme, field, value)
+    _saved(actor, scheme)
+    return scheme

@@ -1,0 +1,100 @@
+"""Where a plan's target stands: the current value of its figure in the user's scope, the share
+of the target achieved, the value projected at the deadline from the trend so far, and a status.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal import metrics
+
+from .models import Target
+
+TREND_WINDOW = datetime.timedelta(days=180)  # the trend is read over the last half year
+AT_RISK_SHARE = 0.9  # projected at 90% of the target or more: at risk rather than behind
+
+
+class Status(models.TextChoices):
+    ACHIEVED = "achieved", _("achieved")
+    ON_TRACK = "on_track", _("on track")
+    AT_RISK = "at_risk", _("at risk")
+    BEHIND = "behind", _("behind")
+    MISSED = "missed", _("missed")
+    RISING = "rising", _("rising")
+    STEADY = "steady", _("steady")
+    FALLING = "falling", _("falling")
+    NO_DATA = "no_data", _("no data yet")
+
+
+STATUS_COLOURS = {
+    Status.ACHIEVED: "success",
+    Status.ON_TRACK: "success",
+    Status.RISING: "success",
+    Status.AT_RISK: "warning",
+    Status.STEADY: "warning",
+    Status.BEHIND: "danger",
+    Status.MISSED: "danger",
+    Status.FALLING: "danger",
+    Status.NO_DATA: "secondary",
+}
+
+
+@dataclass(frozen=True)
+class TargetState:
+    target: Target
+    metric: metrics.Metric | None
+    current: float | None = None
+    projected: float | None = None
+    status: str = Status.NO_DATA
+
+    @property
+    def share(self) -> float | None:
+        """Of the target, achieved so far (%)."""
+        if self.current is None or not self.target.value:
+            return None
+        return round(100 * self.current / float(self.target.value), 1)
+
+    @property
+    def unit(self) -> str:
+        return self.metric.unit if self.metric else ""
+
+    @property
+    def colour(self) -> str:
+        return STATUS_COLOURS[Status(self.status)]
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+def evaluate(target: Target, *, today: datetime.date, user=None) -> TargetState:
+    metric = target.figure
+    if metric is None or metric.total is None:
+        return TargetState(target, metric)
+    since = target.plan.starts_on
+    as_of = min(today, target.deadline)
+    current = metric.total(as_of, since=since, user=user)
+    if current is None:
+        return TargetState(target, metric)
+    goal = float(target.value) if target.value is not None else None
+    start = max(since, as_of - TREND_WINDOW)
+    earlier = metric.total(start, since=since, user=user) if start < as_of else None
+    slope = (current - earlier) / (as_of - start).days if earlier is not None else 0.0
+    projected = round(current + slope * (target.deadline - as_of).days, 2)
+    if metric.unit == metrics.PERCENT:
+        projected = max(0.0, min(100.0, projected))
+    if goal is None:  # the plan asks for a rise: the trend is the status
+        status = Status.RISING if slope > 0 else Status.FALLING if slope < 0 else Status.STEADY
+    elif current >= goal:
+        status = Status.ACHIEVED
+    elif today >= target.deadline:
+        status = Status.MISSED
+    elif projected >= goal:
+        status = Status.ON_TRACK
+    elif projected >= AT_RISK_SHARE * goal:
+        status = Status.AT_RISK
+    else:
+        status = Status.BEHIND
+    return TargetState(target, metric, current, projected, status)

@@ -1,0 +1,285 @@
+"""The assessment: self-inspection by the union, inspection by the area cadre, approval by the
+industry union; veto items recorded by inspectors."""
+
+import django_filters
+import django_tables2 as tables
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import APPROVE, CHANGE, INSPECT, can_change_anything, scope_for
+from cohesion_portal.filters import PortalFilterSet
+from cohesion_portal.views import (
+    RecordDetailView,
+    ScopedCreateView,
+    ScopedListView,
+    ScopedObjectFormView,
+    add_service_error,
+)
+from unions.filters import UnionSubtreeFilter
+
+from .forms import (
+    AssessmentStartForm,
+    DecisionForm,
+    InspectionForm,
+    ReturnForm,
+    SelfInspectionForm,
+    VetoHitForm,
+)
+from .models import Assessment, AssessmentStatus, Period, VetoHit
+from .services import (
+    assessment_decide,
+    assessment_start,
+    inspection_save,
+    self_inspection_return,
+    self_inspection_save,
+    veto_record,
+)
+
+ASSESSMENTS_CRUMB = (_("Inspections"), reverse_lazy("standards:assessment_list"))
+
+
+class AssessmentFilter(PortalFilterSet):
+    period = django_filters.ModelChoiceFilter(label=_("period"), queryset=Period.objects.all())
+    status = django_filters.ChoiceFilter(label=_("status"), choices=AssessmentStatus.choices)
+    union = UnionSubtreeFilter()
+
+    class Meta:
+        model = Assessment
+        fields = ("period", "status", "union")
+
+
+class AssessmentTable(tables.Table):
+    union = tables.Column(
+        linkify=lambda record: record.get_absolute_url(), attrs={"td": {"class": "wrap"}}
+    )
+
+    class Meta:
+        model = Assessment
+        fields = ("union", "period", "status", "submitted_at", "inspected_at", "approved_at")
+        order_by = ("union",)
+        empty_text = _("No inspection matches.")
+
+
+class AssessmentListView(ScopedListView):
+    model = Assessment
+    table_class = AssessmentTable
+    filterset_class = AssessmentFilter
+    title = _("Inspections")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("union", "period")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_change_anything(self.request.user):
+            context["add_url"] = reverse("standards:assessment_start")
+            context["add_label"] = _("Begin a self-inspection")
+        if not scope_for(self.request.user, INSPECT).is_empty:
+            context["extra_actions"] = [
+                (
+                    reverse("standards:veto_create"),
+                    _("Record a veto item"),
+                    "bi-exclamation-octagon",
+                )
+            ]
+        return context
+
+
+class AssessmentStartView(ScopedCreateView):
+    model = Assessment
+    form_class = AssessmentStartForm
+    title = _("Begin a self-inspection")
+
+    def get_breadcrumbs(self):
+        return [ASSESSMENTS_CRUMB]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("instance", None)
+        return kwargs
+
+    def save(self, form):
+        return assessment_start(
+            actor=self.request.user,
+            period=form.cleaned_data["period"],
+            union=form.cleaned_data["union"],
+        )
+
+    def get_success_url(self):
+        return reverse("standards:self_inspection", args=[self.object.pk])
+
+
+class AssessmentDetailView(RecordDetailView):
+    model = Assessment
+    template_name = "standards/assessment_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("union", "period", "inspected_by")
+
+    def get_title(self):
+        return _("Inspection of %(union)s, %(period)s") % {
+            "union": self.object.union.name,
+            "period": self.object.period.name,
+        }
+
+    def get_breadcrumbs(self):
+        return [ASSESSMENTS_CRUMB]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        assessment, user = self.object, self.request.user
+        context["scores"] = assessment.scores.select_related("indicator__dimension")
+        status = assessment.status
+        may = {
+            action: Assessment.objects.for_user(user, action).filter(pk=assessment.pk).exists()
+            for action in (CHANGE, INSPECT, APPROVE)
+        }
+        context["may_self_inspect"] = may[CHANGE] and status == AssessmentStatus.DRAFT
+        context["may_inspect"] = may[INSPECT] and status in (
+            AssessmentStatus.SUBMITTED,
+            AssessmentStatus.INSPECTED,
+        )
+        context["may_decide"] = may[APPROVE] and status == AssessmentStatus.INSPECTED
+        context["scorecard"] = assessment.union.scorecards.filter(period=assessment.period).first()
+        return context
+
+
+class ScoreRowsView(ScopedObjectFormView):
+    """A form of one row per score of the assessment."""
+
+    model = Assessment
+    template_name = "standards/score_rows_form.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("union", "period")
+
+    def get_breadcrumbs(self):
+        return [ASSESSMENTS_CRUMB, (str(self.object), self.object.get_absolute_url())]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["scores"] = list(self.object.scores.select_related("indicator__dimension"))
+        return kwargs
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.save(form)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class SelfInspectionView(ScoreRowsView):
+    form_class = SelfInspectionForm
+    scope_action = CHANGE
+
+    def get_title(self):
+        return _("Self-inspection of %(union)s") % {"union": self.object.union.name}
+
+    @property
+    def success_message(self):
+        if "submit" in self.request.POST:
+            return _("The self-inspection was submitted for inspection.")
+        return _("The self-inspection was saved; submit it when it is complete.")
+
+    def save(self, form):
+        self_inspection_save(
+            actor=self.request.user,
+            assessment=self.object,
+            entries=form.entries("self_points", "evidence"),
+            submit="submit" in self.request.POST,
+        )
+
+
+class InspectionView(ScoreRowsView):
+    form_class = InspectionForm
+    scope_action = INSPECT
+    success_message = _("The inspection was saved; the scorecard is recomputed.")
+
+    def get_title(self):
+        return _("Inspection of %(union)s") % {"union": self.object.union.name}
+
+    def save(self, form):
+        inspection_save(
+            actor=self.request.user,
+            assessment=self.object,
+            entries=form.entries("points", "reason"),
+        )
+
+
+class ReturnSelfInspectionView(ScopedObjectFormView):
+    model = Assessment
+    form_class = ReturnForm
+    scope_action = INSPECT
+
+    def get_title(self):
+        return _("Return the self-inspection to %(union)s") % {"union": self.object.union.name}
+
+    def get_breadcrumbs(self):
+        return [ASSESSMENTS_CRUMB, (str(self.object), self.object.get_absolute_url())]
+
+    def form_valid(self, form):
+        try:
+            self_inspection_return(
+                actor=self.request.user, assessment=self.object, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The self-inspection was returned to the union."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class DecisionView(ScopedObjectFormView):
+    model = Assessment
+    form_class = DecisionForm
+    scope_action = APPROVE
+
+    def get_title(self):
+        return _("Approve the inspection of %(union)s") % {"union": self.object.union.name}
+
+    def get_breadcrumbs(self):
+        return [ASSESSMENTS_CRUMB, (str(self.object), self.object.get_absolute_url())]
+
+    def form_valid(self, form):
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            assessment_decide(
+                actor=self.request.user,
+                assessment=self.object,
+                approve=approve,
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The inspection was approved.") if approve else _("The inspection was returned."),
+        )
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class VetoHitCreateView(ScopedCreateView):
+    model = VetoHit
+    form_class = VetoHitForm
+    title = _("Record a veto item")
+    success_message = _("%(object)s was recorded.")
+    required_action = INSPECT
+
+    def get_breadcrumbs(self):
+        return [ASSESSMENTS_CRUMB]
+
+    def save(self, form):
+        return veto_record(actor=self.request.user, hit=form.instance)
+
+    def get_success_url(self):
+        return reverse("standards:assessment_list")

@@ -1,0 +1,60 @@
+"""Plans and where their targets stand."""
+
+import django_tables2 as tables
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import may_manage_shared_data
+from cohesion_portal.views import RecordDetailView, ScopedListView
+
+from .filters import PlanFilter
+from .models import Plan
+from .targets import evaluate
+
+PLANS_CRUMB = (_("Plans and targets"), reverse_lazy("standards:plan_list"))
+
+
+class PlanTable(tables.Table):
+    name = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
+
+    class Meta:
+        model = Plan
+        fields = ("name", "document_number", "issued_by", "starts_on", "ends_on")
+        order_by = ("-starts_on",)
+        empty_text = _("No plan yet.")
+
+
+class PlanListView(ScopedListView):
+    model = Plan
+    table_class = PlanTable
+    filterset_class = PlanFilter
+    title = _("Plans and targets")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if may_manage_shared_data(self.request.user):
+            context["add_url"] = reverse("standards:plan_create")
+            context["add_label"] = _("Add a plan")
+        return context
+
+
+class PlanDetailView(RecordDetailView):
+    model = Plan
+    template_name = "standards/plan_detail.html"
+
+    def get_title(self):
+        return self.object.name
+
+    def get_breadcrumbs(self):
+        return [PLANS_CRUMB]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        context["may_manage"] = may_manage_shared_data(self.request.user)
+        context["states"] = [
+            evaluate(target, today=today, user=self.request.user)
+            for target in self.object.targets.all()
+        ]
+        return context

@@ -1,0 +1,190 @@
+"""The ranking of unions in a period, a union's scorecard, and the full recompute."""
+
+import django_filters
+import django_tables2 as tables
+from django import forms
+from django.db.models import F, Window
+from django.db.models.functions import Rank
+from django.http import HttpResponseRedirect, QueryDict
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal import metrics
+from cohesion_portal.access import may_manage_shared_data
+from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
+from cohesion_portal.templatetags.portal import figure
+from cohesion_portal.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ScopedObjectFormView,
+)
+
+from .metrics import grade_series
+from .models import Grade, Period, Scorecard, ScoringRun
+from .periods import latest_period
+from .scoring import BASIS
+
+RANKING_CRUMB = (_("Ranking"), reverse_lazy("standards:ranking"))
+
+
+class RankingFilter(PortalFilterSet):
+    period = django_filters.ModelChoiceFilter(
+        label=_("period"), queryset=Period.objects.all(), empty_label=None
+    )
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        field_name="union__name",
+        lookup_expr="icontains",
+        widget=search_box(_("Union")),
+    )
+    grade = django_filters.ChoiceFilter(label=_("grade"), choices=Grade.choices[1:])
+    trusted_home = django_filters.BooleanFilter(label=_("trusted home"), widget=yes_no())
+
+    class Meta:
+        model = Scorecard
+        fields = ("period", "q", "grade", "trusted_home")
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The latest period unless one is asked for.
+        if data is None or not data.get("period"):
+            data = data.copy() if data is not None else QueryDict(mutable=True)
+            current = latest_period_today()
+            if current is not None:
+                data["period"] = str(current.pk)
+        super().__init__(data, *args, **kwargs)
+
+
+def latest_period_today():
+    return latest_period(timezone.localdate())
+
+
+class RankingTable(tables.Table):
+    rank = tables.Column(verbose_name=_("Rank"), attrs={"td": {"class": "text-end"}})
+    union = tables.Column(
+        linkify=lambda record: record.get_absolute_url(), attrs={"td": {"class": "wrap"}}
+    )
+    total = tables.Column(attrs={"td": {"class": "text-end fw-semibold"}})
+    grade = tables.Column()
+    trusted_home = tables.BooleanColumn(yesno=("✓", "—"))
+    satisfaction = tables.Column(default="—", attrs={"td": {"class": "text-end"}})
+    final = tables.Column(verbose_name=_("Result"))
+
+    class Meta:
+        model = Scorecard
+        fields = ("rank", "union", "total", "grade", "trusted_home", "satisfaction", "final")
+        order_by = ("rank",)
+        empty_text = _("No scorecard for this period yet.")
+
+    def render_grade(self, value, record):
+        css = "text-bg-primary" if record.grade else "text-bg-light border"
+        return format_html('<span class="badge {}">{}</span>', css, value)
+
+    def render_satisfaction(self, value):
+        return figure(value, metrics.PERCENT)
+
+    def render_final(self, value):
+        return _("final") if value else _("provisional")
+
+
+class RankingView(ScopedListView):
+    model = Scorecard
+    table_class = RankingTable
+    filterset_class = RankingFilter
+    title = _("Ranking")
+    template_name = "standards/ranking.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("union")
+            .annotate(rank=Window(Rank(), partition_by=F("period"), order_by=F("total").desc()))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.filterset.form
+        period = form.cleaned_data.get("period") if form.is_valid() else None
+        context["period"] = period
+        context["series"] = grade_series(self.request.user)
+        if period is not None and may_manage_shared_data(self.request.user):
+            context["recompute_url"] = reverse("standards:recompute", args=[period.pk])
+            context["run"] = period.runs.first()
+        return context
+
+
+class ScorecardDetailView(ScopedDetailView):
+    model = Scorecard
+    template_name = "standards/scorecard.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("union", "period")
+
+    def get_title(self):
+        return _("Scorecard of %(union)s, %(period)s") % {
+            "union": self.object.union.name,
+            "period": self.object.period.name,
+        }
+
+    def get_breadcrumbs(self):
+        url = f"{reverse('standards:ranking')}?period={self.object.period_id}"
+        return [(_("Ranking"), url)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scorecard = self.object
+        by_dimension = {d["code"]: {**d, "lines": []} for d in scorecard.dimensions}
+        for line in scorecard.lines:
+            figure = metrics.get(line.get("metric") or "")
+            by_dimension[line["dimension"]]["lines"].append(
+                {
+                    **line,
+                    "basis_label": BASIS.get(line["basis"], line["basis"]),
+                    "unit": figure.unit if figure else "",
+                    "records_url": figure.records_url(scorecard.union_id)
+                    if figure and figure.records_url
+                    else None,
+                }
+            )
+        context["dimensions"] = list(by_dimension.values())
+        return context
+
+
+class RecomputeForm(forms.Form):
+    pass
+
+
+class RecomputeView(ScopedObjectFormView):
+    """Industry staff recompute every scorecard of a period; the page shows the progress."""
+
+    model = Period
+    form_class = RecomputeForm
+    template_name = "standards/recompute.html"
+
+    def get_title(self):
+        return _("Recompute the scorecards of %(period)s") % {"period": self.object.name}
+
+    def get_breadcrumbs(self):
+        return [RANKING_CRUMB]
+
+    def form_valid(self, form):
+        from .tasks import score_period_task
+
+        run = ScoringRun.objects.create(period=self.object, requested_by=self.request.user)
+        score_period_task.delay(self.object.pk, run.pk)
+        return HttpResponseRedirect(f"{reverse('standards:ranking')}?period={self.object.pk}")
+
+
+class RunStatusView(ScopedDetailView):
+    """The progress of a recompute, polled by the ranking page (htmx) until it ends."""
+
+    model = ScoringRun
+    template_name = "standards/partials/run_status.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["run"] = self.object
+        context["polled"] = True
+        return context
