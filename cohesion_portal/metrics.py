@@ -63,5 +63,12 @@ def all_metrics() -> list[Metric]:
     return sorted(_metrics.values(), key=lambda m: m.key)
 
 
+def exact_percent(numerator, denominator) -> float | None:
+    """For scoring: thresholds compare the exact value (92.996% is not 93%)."""
+    return 100 * numerator / denominator if denominator else None
+
+
 def percent(numerator, denominator) -> float | None:
-    return round(100 * numerator / denominator, 2) if denominator else None
+    """For showing: two decimals."""
+    value = exact_percent(numerator, denominator)
+    return round(value, 2) if value is not None else None

@@ -198,7 +198,7 @@ def coverage_total(day, *, since=None, user=None):
 
 def coverage_by_union(start, end) -> dict[int, float]:
     return {
-        union_id: metrics.percent(c.covered, c.unionized)
+        union_id: metrics.exact_percent(c.covered, c.unionized)
         for union_id, c in coverage_by_grassroots_union(end).items()
         if c.unionized
     }
@@ -211,7 +211,7 @@ def congress_rate_total(day, *, since=None, user=None):
 
 def congress_rate_by_union(start, end) -> dict[int, float]:
     return {
-        union_id: metrics.percent(c.covered, c.unionized)
+        union_id: metrics.exact_percent(c.covered, c.unionized)
         for union_id, c in congress_coverage_by_grassroots_union(end).items()
         if c.unionized
     }
@@ -227,7 +227,9 @@ def performance_checked_by_union(start, end) -> dict[int, float]:
         .values("grassroots")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(checked=True)))
     )
-    return {int(row["grassroots"]): metrics.percent(row["done"], row["total"]) for row in rows}
+    return {
+        int(row["grassroots"]): metrics.exact_percent(row["done"], row["total"]) for row in rows
+    }
 
 
 def disclosures_by_union(start, end) -> dict[int, float]:
@@ -246,9 +248,7 @@ def disclosures_by_union(start, end) -> dict[int, float]:
         .annotate(n=Count("pk"))
         .values_list("grassroots", "n")
     )
-    return {
-        int(grassroots): round(made.get(grassroots, 0) / n, 2) for grassroots, n in enterprises if n
-    }
+    return {int(grassroots): made.get(grassroots, 0) / n for grassroots, n in enterprises if n}
 
 
 def _records(url_name, union_id, extra=""):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, INSPECT
+from cohesion_portal.documents import validate_document
 from cohesion_portal.validators import not_in_future
 from unions.fields import UnionChoiceField
 from unions.models import Union
@@ -62,6 +63,24 @@ class SelfInspectionForm(ScoreRowsForm):
             initial=score.self_evidence,
             widget=forms.Textarea(attrs={"rows": 2, "placeholder": indicator.guidance}),
         )
+        self.fields[f"evidence_file_{score.pk}"] = forms.FileField(
+            label=_("evidence file"),
+            required=False,
+            validators=[validate_document],
+            help_text=_("A PDF, PNG or JPEG file, at most 10 MB.")
+            if not score.evidence_file
+            else _("A file is attached; a new one replaces it."),
+        )
+
+    def entries(self, *names) -> dict:
+        return {
+            score.pk: (
+                self.cleaned_data.get(f"self_points_{score.pk}"),
+                self.cleaned_data.get(f"evidence_{score.pk}", ""),
+                self.cleaned_data.get(f"evidence_file_{score.pk}"),
+            )
+            for score in self.scores
+        }
 
 
 class InspectionForm(ScoreRowsForm):

@@ -26,6 +26,12 @@ def scheme_points_save(*, actor, scheme: Scheme, weights: dict, maxima: dict) ->
     """weights: {dimension id: points}; maxima: {indicator id: maximum points}."""
     dimensions = list(scheme.dimensions.prefetch_related("indicators__thresholds"))
     errors = {}
+    for dimension in dimensions:
+        if weights[dimension.pk] <= 0:
+            errors[f"weight_{dimension.pk}"] = _("A dimension has at least some points.")
+        for indicator in dimension.indicators.all():
+            if maxima[indicator.pk] <= 0:
+                errors[f"max_{indicator.pk}"] = _("An indicator has at least some points.")
     total = sum((weights[d.pk] for d in dimensions), Decimal(0))
     if total != scheme.total_points:
         errors["__all__"] = _(

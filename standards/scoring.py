@@ -98,9 +98,10 @@ def capped(grade: str, caps: list[str]) -> str:
     return grade
 
 
-def satisfaction_by_union(**survey_filter) -> dict[int, Decimal]:
+def satisfaction_by_union(min_answers=1, **survey_filter) -> dict[int, Decimal]:
     """{union id: satisfied or fairly satisfied ÷ answers, in %} of the surveys that
-    `survey_filter` picks (those of a period, say: period=...)."""
+    `survey_filter` picks (those of a period, say: period=...), where at least `min_answers`
+    members answered."""
     survey_filter = {f"survey__{name}": value for name, value in survey_filter.items()}
     rows = (
         SurveyResponse.objects.filter(**survey_filter)
@@ -114,14 +115,14 @@ def satisfaction_by_union(**survey_filter) -> dict[int, Decimal]:
             Decimal("0.01")
         )
         for row in rows
-        if row["answers"]
+        if row["answers"] and row["answers"] >= min_answers
     }
 
 
 class Scorer:
     """Reads everything a period's scorecards need, then builds them one union at a time."""
 
-    def __init__(self, period: Period, *, union_ids=None, today=None):
+    def __init__(self, period: Period, *, union_ids=None, today=None, include_final=False):
         self.period = period
         self.today = today or timezone.localdate()
         self.as_of = min(period.ends_on, self.today)
@@ -129,11 +130,17 @@ class Scorer:
         unions = Union.objects.filter(parent__isnull=True)
         if union_ids is not None:
             unions = unions.filter(pk__in=list(union_ids))
+        if not include_final:
+            # An approved result stands: a recompute leaves final scorecards as they are.
+            final = Scorecard.objects.filter(period=period, final=True).values("union_id")
+            unions = unions.exclude(pk__in=final)
         self.union_ids = list(unions.order_by("pk").values_list("pk", flat=True))
         self.values = self._computed_values()
         self.scores, self.approved = self._assessment_scores()
         self.vetoes = self._veto_hits()
-        self.satisfaction = satisfaction_by_union(period=period)
+        self.satisfaction = satisfaction_by_union(
+            min_answers=self.loaded.scheme.survey_min_answers, period=period
+        )
 
     def _computed_values(self) -> dict[int, dict[int, float]]:
         values = {}
@@ -150,10 +157,17 @@ class Scorer:
 
     def _assessment_scores(self):
         scores = AssessmentScore.objects.filter(assessment__period=self.period).values_list(
-            "assessment__union_id", "indicator_id", "self_points", "points", "reason"
+            "assessment__union_id",
+            "assessment__status",
+            "indicator_id",
+            "self_points",
+            "points",
+            "reason",
         )
         by_union = defaultdict(dict)
-        for union_id, indicator_id, self_points, points, reason in scores:
+        for union_id, status, indicator_id, self_points, points, reason in scores:
+            if status not in (AssessmentStatus.INSPECTED, AssessmentStatus.APPROVED):
+                points = None  # not inspected, or sent back: the inspector's points do not count
             by_union[union_id][indicator_id] = (self_points, points, reason)
         approved = set(
             Assessment.objects.filter(
@@ -178,7 +192,8 @@ class Scorer:
                 line = self._line(union_id, indicator)
                 earned += Decimal(line["points"])
                 lines.append({**line, "dimension": dimension.code})
-            share = (100 * earned / dimension.weight).quantize(Decimal("0.01"))
+            # Exact for the grade rules; rounded only where it is shown.
+            share = 100 * earned / dimension.weight if dimension.weight else Decimal(100)
             shares.append(share)
             total += earned
             dimensions.append(
@@ -187,7 +202,7 @@ class Scorer:
                     "name": dimension.name,
                     "points": str(earned),
                     "max": str(dimension.weight),
-                    "share": str(share),
+                    "share": str(share.quantize(Decimal("0.01"))),
                 }
             )
         hits = self.vetoes.get(union_id, [])
@@ -265,9 +280,12 @@ class Scorer:
         return satisfaction is not None and satisfaction >= scheme.trusted_min_satisfaction
 
 
-def score_period(period: Period, *, union_ids=None, today=None, on_progress=None) -> int:
-    """Compute and store the scorecards of `period` (all grassroots unions, or `union_ids`)."""
-    scorer = Scorer(period, union_ids=union_ids, today=today)
+def score_period(
+    period: Period, *, union_ids=None, today=None, on_progress=None, include_final=False
+) -> int:
+    """Compute and store the scorecards of `period` (all grassroots unions, or `union_ids`);
+    final ones (an approved inspection) only with `include_final`."""
+    scorer = Scorer(period, union_ids=union_ids, today=today, include_final=include_final)
     now = timezone.now()
     cards = []
     for index, union_id in enumerate(scorer.union_ids, start=1):

@@ -29,6 +29,20 @@ def scored_by_people(period: Period):
     )
 
 
+def ensure_scores(assessment: Assessment) -> list[AssessmentScore]:
+    """The assessment's score rows, one for every indicator people score, in the scheme's order;
+    rows for indicators added to the scheme since the assessment began are made here."""
+    scores = {s.indicator_id: s for s in assessment.scores.select_related("indicator__dimension")}
+    for indicator in scored_by_people(assessment.period):
+        if indicator.pk not in scores:
+            scores[indicator.pk], _created = AssessmentScore.objects.get_or_create(
+                assessment=assessment, indicator=indicator
+            )
+    return sorted(
+        scores.values(), key=lambda s: (s.indicator.dimension.order, s.indicator.order, s.pk)
+    )
+
+
 @transaction.atomic
 def assessment_start(*, actor, period: Period, union) -> Assessment:
     """A union begins its self-inspection (自查) for a period."""
@@ -72,25 +86,27 @@ def _require_status(assessment, *allowed):
 
 @transaction.atomic
 def self_inspection_save(*, actor, assessment: Assessment, entries: dict, submit=False):
-    """entries: {score id: (self points, evidence)}. With `submit`, hand it to the inspector:
-    every self-assessed indicator then needs its points."""
+    """entries: {score id: (self points, evidence, evidence file or None)}. With `submit`, hand
+    it to the inspector: every self-assessed indicator then needs its points."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_status(assessment, AssessmentStatus.DRAFT)
     scores = list(assessment.scores.select_related("indicator"))
     errors = {}
     for score in scores:
-        self_points, evidence = entries.get(score.pk, (None, ""))
+        self_points, evidence, upload = entries.get(score.pk, (None, "", None))
         if score.indicator.method != Method.SELF_ASSESSED:
             self_points = None  # the inspector alone scores these; the union gives evidence
         score.self_points = _points(self_points, score.indicator, "self_points", errors)
         score.self_evidence = evidence or ""
+        if upload:
+            score.evidence_file = upload
         if submit and score.indicator.method == Method.SELF_ASSESSED and self_points is None:
             errors[f"self_points_{score.pk}"] = _("Give your points before submitting.")
     if errors:
         raise ValidationError(errors)
     for score in scores:
         score._history_user = actor
-        score.save(update_fields=["self_points", "self_evidence"])
+        score.save(update_fields=["self_points", "self_evidence", "evidence_file"])
     if submit:
         assessment.status = AssessmentStatus.SUBMITTED
         assessment.submitted_at = timezone.now()
@@ -141,6 +157,10 @@ def assessment_decide(*, actor, assessment: Assessment, approve: bool, comment="
     """The industry union approves an inspection, or returns it to the inspector."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_status(assessment, AssessmentStatus.INSPECTED)
+    if approve and assessment.inspected_by_id == actor.pk:
+        raise ValidationError(
+            _("You inspected this union yourself: someone else in the industry union approves.")
+        )
     if not approve and not comment.strip():
         raise ValidationError({"comment": _("Say what the inspector should look at again.")})
     if approve:
@@ -151,7 +171,7 @@ def assessment_decide(*, actor, assessment: Assessment, approve: bool, comment="
     assessment.comment = comment.strip()
     assessment._history_user = actor
     assessment.save(update_fields=["status", "approved_at", "comment"])
-    _rescore(assessment)
+    _rescore(assessment, include_final=True)
     return assessment
 
 
@@ -179,13 +199,13 @@ def veto_record(*, actor, hit: VetoHit) -> VetoHit:
         raise ValidationError({"occurred_on": _("The date is outside the period.")})
     hit._history_user = actor
     hit.save()
-    _rescore(hit)
+    _rescore(hit, include_final=True)  # a veto caps even an approved grade
     return hit
 
 
-def _rescore(record) -> None:
+def _rescore(record, include_final=False) -> None:
     """That union's scorecard again, once the change is committed."""
     from .tasks import score_union_task
 
     period_id, union_id = record.period_id, record.union_id
-    transaction.on_commit(lambda: score_union_task.delay(period_id, union_id))
+    transaction.on_commit(lambda: score_union_task.delay(period_id, union_id, include_final))

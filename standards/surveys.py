@@ -47,14 +47,20 @@ def survey_answer(*, survey: Survey, name, id_last6, answer, comment, today) -> 
     answered, with nothing that links the two."""
     if not survey.is_open_on(today):
         raise ValidationError(_("This survey is not open today."))
+    # One message whether the person is no member or has answered already: the page must not
+    # tell a visitor who is a member of the union.
+    refused = ValidationError(
+        _(
+            "This name and ID number cannot answer: they match no member of this union, or "
+            "that member has answered already. Check both and try again."
+        )
+    )
     member = member_answering(survey, name=name, id_last6=id_last6)
     if member is None:
-        raise ValidationError(
-            _("No member of this union has that name and ID number. Check both and try again.")
-        )
+        raise refused
     try:
         with transaction.atomic():
             SurveyVoter.objects.create(survey=survey, member=member)
     except IntegrityError:
-        raise ValidationError(_("You have already answered this survey.")) from None
+        raise refused from None
     return SurveyResponse.objects.create(survey=survey, answer=answer, comment=comment.strip())

@@ -26,6 +26,7 @@ class Status(models.TextChoices):
     STEADY = "steady", _("steady")
     FALLING = "falling", _("falling")
     NO_DATA = "no_data", _("no data yet")
+    NOT_STARTED = "not_started", _("not started")
 
 
 STATUS_COLOURS = {
@@ -38,6 +39,7 @@ STATUS_COLOURS = {
     Status.MISSED: "danger",
     Status.FALLING: "danger",
     Status.NO_DATA: "secondary",
+    Status.NOT_STARTED: "secondary",
 }
 
 
@@ -74,6 +76,8 @@ def evaluate(target: Target, *, today: datetime.date, user=None) -> TargetState:
     if metric is None or metric.total is None:
         return TargetState(target, metric)
     since = target.plan.starts_on
+    if today < since:
+        return TargetState(target, metric, status=Status.NOT_STARTED)
     as_of = min(today, target.deadline)
     current = metric.total(as_of, since=since, user=user)
     if current is None:
@@ -89,7 +93,7 @@ def evaluate(target: Target, *, today: datetime.date, user=None) -> TargetState:
         status = Status.RISING if slope > 0 else Status.FALLING if slope < 0 else Status.STEADY
     elif current >= goal:
         status = Status.ACHIEVED
-    elif today >= target.deadline:
+    elif today > target.deadline:  # (the deadline day itself still counts)
         status = Status.MISSED
     elif projected >= goal:
         status = Status.ON_TRACK

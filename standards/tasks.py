@@ -28,12 +28,13 @@ def score_period_task(period_id: int, run_id: int | None = None) -> int:
 
 
 @shared_task(name="standards.score_union", acks_late=True)
-def score_union_task(period_id: int, union_id: int) -> int:
-    """After an inspection is saved: that union's scorecard again."""
+def score_union_task(period_id: int, union_id: int, include_final: bool = False) -> int:
+    """After an inspection, approval or veto item is saved: that union's scorecard again."""
     from .models import Period
     from .scoring import score_period
 
-    return score_period(Period.objects.get(pk=period_id), union_ids=[union_id])
+    period = Period.objects.get(pk=period_id)
+    return score_period(period, union_ids=[union_id], include_final=include_final)
 
 
 @shared_task(name="standards.score_current_period", acks_late=True)

@@ -69,6 +69,7 @@ urlpatterns = [
         views_assessments.DecisionView.as_view(),
         name="decision",
     ),
+    path("evidence/<int:pk>/", views_assessments.EvidenceView.as_view(), name="evidence"),
     path("vetoes/new/", views_assessments.VetoHitCreateView.as_view(), name="veto_create"),
     path("surveys/", views_surveys.SurveyListView.as_view(), name="survey_list"),
     path("surveys/new/", views_surveys.SurveyCreateView.as_view(), name="survey_create"),

@@ -10,10 +10,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import APPROVE, CHANGE, INSPECT, can_change_anything, scope_for
+from cohesion_portal.documents import document_response
 from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
+    ScopedDetailView,
     ScopedListView,
     ScopedObjectFormView,
     add_service_error,
@@ -28,10 +30,11 @@ from .forms import (
     SelfInspectionForm,
     VetoHitForm,
 )
-from .models import Assessment, AssessmentStatus, Period, VetoHit
+from .models import Assessment, AssessmentScore, AssessmentStatus, Period, VetoHit
 from .services import (
     assessment_decide,
     assessment_start,
+    ensure_scores,
     inspection_save,
     self_inspection_return,
     self_inspection_save,
@@ -161,7 +164,7 @@ class ScoreRowsView(ScopedObjectFormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["scores"] = list(self.object.scores.select_related("indicator__dimension"))
+        kwargs["scores"] = ensure_scores(self.object)
         return kwargs
 
     def save(self, form):
@@ -194,7 +197,7 @@ class SelfInspectionView(ScoreRowsView):
         self_inspection_save(
             actor=self.request.user,
             assessment=self.object,
-            entries=form.entries("self_points", "evidence"),
+            entries=form.entries(),
             submit="submit" in self.request.POST,
         )
 
@@ -283,3 +286,16 @@ class VetoHitCreateView(ScopedCreateView):
 
     def get_success_url(self):
         return reverse("standards:assessment_list")
+
+
+class EvidenceView(ScopedDetailView):
+    """A score's evidence file, to those who may see the assessment."""
+
+    model = AssessmentScore
+
+    def get(self, request, *args, **kwargs):
+        score = self.get_object()
+        return document_response(score.evidence_file, str(score.indicator))
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("indicator")

@@ -158,6 +158,9 @@ class GradesForm(forms.Form):
     trusted_min_satisfaction = forms.DecimalField(
         label=_("trusted home: lowest member satisfaction (%)"), max_value=100, **POINTS
     )
+    survey_min_answers = forms.IntegerField(
+        label=_("least answers for a survey to count"), min_value=1
+    )
 
     def __init__(self, *args, scheme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,6 +181,7 @@ class GradesForm(forms.Form):
             trusted_min_grade=scheme.trusted_min_grade,
             trusted_without_veto=scheme.trusted_without_veto,
             trusted_min_satisfaction=plain(scheme.trusted_min_satisfaction),
+            survey_min_answers=scheme.survey_min_answers,
         )
 
 
@@ -203,6 +207,7 @@ class GradesEditView(SchemeEditView):
                     "trusted_min_grade",
                     "trusted_without_veto",
                     "trusted_min_satisfaction",
+                    "survey_min_answers",
                 )
             },
         )

@@ -3,8 +3,8 @@
 import django_filters
 import django_tables2 as tables
 from django import forms
-from django.db.models import F, Window
-from django.db.models.functions import Rank
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -96,12 +96,16 @@ class RankingView(ScopedListView):
     template_name = "standards/ranking.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("union")
-            .annotate(rank=Window(Rank(), partition_by=F("period"), order_by=F("total").desc()))
+        scorecards = super().get_queryset()
+        # The rank among all the scorecards of the period in the user's area, whatever the
+        # filters show: one more than those with a higher total.
+        higher = (
+            scorecards.filter(period=OuterRef("period"), total__gt=OuterRef("total"))
+            .values("period")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
+        return scorecards.select_related("union").annotate(rank=Coalesce(Subquery(higher), 0) + 1)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -3,7 +3,6 @@
 import django_tables2 as tables
 import segno
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +22,8 @@ from .filters import SurveyFilter
 from .models import SATISFIED_ANSWERS, Answer, Period, Survey
 from .surveys import survey_answer, survey_open
 
+SURVEY_ANSWERS_PER_ADDRESS = 300  # an hour
+TRIES_PER_NAME = 5  # an hour, on one survey
 SURVEYS_CRUMB = (_("Satisfaction surveys"), reverse_lazy("standards:survey_list"))
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -155,15 +156,17 @@ class SurveyAnswerView(View):
         return self.page(AnswerForm())
 
     def post(self, request, code):
-        if not allow(
-            f"survey:{client_address(request)}",
-            limit=settings.JOIN_APPLICATIONS_PER_HOUR * 4,
-            seconds=3600,
-        ):
+        # Members of one workplace may share an address: the limit per address is generous;
+        # guessing one person's ID ending is what the limit per name on a survey stops.
+        address = f"survey:{client_address(request)}"
+        if not allow(address, limit=SURVEY_ANSWERS_PER_ADDRESS, seconds=3600):
             return self.page(None, status=429, too_many=True)
         form = AnswerForm(request.POST)
         if not form.is_valid():
             return self.page(form)
+        name = f"survey:{code}:{form.cleaned_data['name'].strip()}"
+        if not allow(name, limit=TRIES_PER_NAME, seconds=3600):
+            return self.page(None, status=429, too_many=True)
         try:
             survey_answer(survey=self.survey, today=timezone.localdate(), **form.cleaned_data)
         except ValidationError as error:

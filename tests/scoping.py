@@ -21,6 +21,7 @@ from contracts.services import contract_save
 from reminders.models import Reminder
 from standards.models import (
     Assessment,
+    AssessmentScore,
     Indicator,
     Period,
     Plan,
@@ -272,8 +273,6 @@ def scorecard_of(union):
 
 @builds(Assessment)
 def assessment_of(union):
-    from standards.models import AssessmentScore
-
     period = _period(f"{union.name}·考核")
     assessment = Assessment.objects.create(period=period, union=union, status="submitted")
     AssessmentScore.objects.create(
@@ -282,6 +281,14 @@ def assessment_of(union):
         self_evidence="会议记录",
     )
     return assessment
+
+
+@builds(AssessmentScore)
+def evidence_of(union):
+    score = assessment_of(union).scores.get()
+    score.evidence_file = ContentFile(b"%PDF-1.4\n%%EOF\n", name="evidence.pdf")
+    score.save()
+    return score
 
 
 @builds(Survey)

@@ -200,7 +200,7 @@ def membership_rate_by_union(start, end) -> dict[int, float]:
     counted = {int(row["grassroots"]): row["n"] for row in members}
     return {
         int(row["grassroots"]): min(
-            100.0, metrics.percent(counted.get(int(row["grassroots"]), 0), row["n"]) or 0.0
+            100.0, metrics.exact_percent(counted.get(int(row["grassroots"]), 0), row["n"]) or 0.0
         )
         for row in employees
         if row["n"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
+from cohesion_portal.documents import random_name, validate_document
 from unions.models import Union
 
 from .scheme import POINTS, Indicator, Period, VetoItem
@@ -65,6 +66,10 @@ class Assessment(models.Model):
         return reverse("standards:assessment_detail", args=[self.pk])
 
 
+def evidence_upload_to(score, filename: str) -> str:
+    return random_name("standards/evidence", filename)
+
+
 class ScoreQuerySet(ScopedQuerySet):
     union_path = "assessment__union"
 
@@ -80,6 +85,14 @@ class AssessmentScore(models.Model):
     )
     self_points = models.DecimalField(_("self-assessed points"), null=True, blank=True, **POINTS)
     self_evidence = models.TextField(_("evidence"), blank=True)
+    evidence_file = models.FileField(
+        _("evidence file"),
+        upload_to=evidence_upload_to,
+        blank=True,
+        max_length=200,
+        validators=[validate_document],
+        help_text=_("A PDF, PNG or JPEG file, at most 10 MB."),
+    )
     points = models.DecimalField(_("inspected points"), null=True, blank=True, **POINTS)
     reason = models.TextField(_("inspector's reason"), blank=True)
     history = HistoricalRecords()
@@ -96,6 +109,9 @@ class AssessmentScore(models.Model):
 
     def __str__(self):
         return f"{self.assessment} · {self.indicator}"
+
+    def get_absolute_url(self):
+        return self.assessment.get_absolute_url()
 
 
 class VetoHit(models.Model):

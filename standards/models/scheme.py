@@ -46,6 +46,11 @@ class Scheme(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         **POINTS,
     )
+    survey_min_answers = models.PositiveIntegerField(
+        _("least answers for a survey to count"),
+        default=10,
+        help_text=_("A survey with fewer answers gives no satisfaction rate."),
+    )
     history = HistoricalRecords()
 
     objects = SharedQuerySet.as_manager()

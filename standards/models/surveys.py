@@ -2,6 +2,7 @@
 never linked to the person who gave it."""
 
 import secrets
+import uuid
 
 from django.db import models
 from django.urls import reverse
@@ -64,8 +65,10 @@ SATISFIED_ANSWERS = (Answer.SATISFIED, Answer.FAIRLY)
 
 
 class SurveyResponse(models.Model):
-    """An answer: no member, no time of day, so it cannot be traced back."""
+    """An answer: no member, no time, and a random key (a counting one would pair answers
+    with the voters' rows, written one after the other), so it cannot be traced back."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(
         Survey, models.CASCADE, related_name="responses", verbose_name=_("survey")
     )

@@ -15,7 +15,7 @@ from standards.models import Period, Scheme
 
 
 def small_scheme() -> Scheme:
-    scheme = Scheme.objects.create(name="测试标准")
+    scheme = Scheme.objects.create(name="测试标准", survey_min_answers=3)
     organisation = scheme.dimensions.create(code="org", name="组织建设好", weight=60, order=0)
     coverage = organisation.indicators.create(
         code="coverage",

@@ -129,3 +129,48 @@ def test_returning_needs_a_comment_and_sends_the_self_inspection_back(client, wo
     assert client.post(url, {"comment": "请补充经费拨缴凭证"}).status_code == 302
     assessment.refresh_from_db()
     assert (assessment.status, assessment.comment) == ("draft", "请补充经费拨缴凭证")
+
+
+@pytest.mark.django_db
+def test_evidence_files_are_checked_and_shown_only_in_scope(client, world, period):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, world, "officer_a")
+    assessment = start(client, world, period)
+    ids = score_ids(assessment)
+    url = reverse("standards:self_inspection", args=[assessment.pk])
+    fake = SimpleUploadedFile("凭证.pdf", b"MZ\x90\x00" + b"\x00" * 60)
+    response = client.post(url, {f"evidence_file_{ids['dues']}": fake})
+    assert response.context["form"].errors[f"evidence_file_{ids['dues']}"] == [
+        "该文件不是 PDF 文件，与文件名不符。"
+    ]
+    assert not AssessmentScore.objects.get(pk=ids["dues"]).evidence_file
+
+    real = SimpleUploadedFile("凭证.pdf", b"%PDF-1.4\n%%EOF\n")
+    assert client.post(url, {f"evidence_file_{ids['dues']}": real}).status_code == 302
+    evidence = reverse("standards:evidence", args=[ids["dues"]])
+    login(client, world, "cadre_a")
+    response = client.get(evidence)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4\n%%EOF\n"
+    login(client, world, "staff_aw")  # the other industry union
+    assert client.get(evidence).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_inspector_does_not_approve_their_own_inspection(client, world, period):
+    assessment = Assessment.objects.create(
+        period=period,
+        union=world.unions["A"],
+        status="inspected",
+        inspected_by=world.users["staff_lt"],
+    )
+    login(client, world, "staff_lt")
+    response = client.post(
+        reverse("standards:decision", args=[assessment.pk]), {"decision": "approve"}
+    )
+    assert response.context["form"].non_field_errors() == [
+        "该工会由您本人考核，须由产业工会其他人员审定。"
+    ]
+    assessment.refresh_from_db()
+    assert assessment.status == "inspected"

@@ -113,3 +113,21 @@ def test_t3_and_t4_by_period_are_counted_from_the_scorecards(client, world, peri
     client.force_login(world.users["staff_lt"])
     page = client.get(reverse("standards:ranking")).content.decode()
     assert "66.7%" in page.split('id="grade-series"')[1]
+
+
+@pytest.mark.django_db
+def test_a_filtered_ranking_keeps_each_unions_place(client, world, period):
+    from django.utils import timezone
+
+    for label, total in (("A", 90), ("C", 95)):
+        Scorecard.objects.create(
+            period=period,
+            union=world.unions[label],
+            total=total,
+            grade="AAA",
+            trusted_home=False,
+            computed_at=timezone.now(),
+        )
+    client.force_login(world.users["staff_lt"])
+    ranking = client.get(reverse("standards:ranking"), {"period": period.pk, "q": "单元A"})
+    assert [r.record.rank for r in ranking.context["table"].page.object_list] == [2]

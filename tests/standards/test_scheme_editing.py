@@ -103,6 +103,7 @@ def test_grades_out_of_order_are_refused(staff, scheme):
         "trusted_min_grade": "AA",
         "trusted_without_veto": "on",
         "trusted_min_satisfaction": "80",
+        "survey_min_answers": "10",
     }
     response = staff.post(url, data)
     assert response.context["form"].errors["total_AAA"] == ["AAA 的最低总分必须高于 AA。"]
@@ -117,3 +118,24 @@ def test_only_industry_staff_change_the_scheme(client, world, scheme):
     client.force_login(world.users["officer_a"])
     assert client.get(reverse("standards:scheme_detail", args=[scheme.pk])).status_code == 200
     assert client.get(reverse("standards:scheme_points", args=[scheme.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_dimension_of_no_points_is_refused(staff, scheme):
+    funds = scheme.dimensions.get(code="funds")
+    dues = indicator(scheme, "dues")
+    organisation = scheme.dimensions.get(code="org")
+    response = staff.post(
+        reverse("standards:scheme_points", args=[scheme.pk]),
+        points_data(
+            scheme,
+            **{
+                f"weight_{funds.pk}": "0",
+                f"max_{dues.pk}": "0",
+                f"weight_{organisation.pk}": "100",
+            },
+        ),
+    )
+    errors = response.context["form"].errors
+    assert errors[f"weight_{funds.pk}"] == ["考核项目的分值必须大于 0。"]
+    assert errors[f"max_{dues.pk}"] == ["指标的分值必须大于 0。"]

@@ -187,3 +187,94 @@ def test_the_query_count_does_not_grow_with_the_number_of_unions(scheme, period)
     Scorecard.objects.all().delete()
     many = queries_to_score(40)
     assert few == many
+
+
+@pytest.mark.django_db
+def test_exactly_at_the_grade_total_and_the_dimension_share(scheme, period):
+    # 90 points with 'funds' at exactly 60% of its 40 (24): AAA's 90 and 60%, to the point.
+    union = union_with_coverage("恰好工会", enterprises=1, covered=1)  # 40
+    inspected(period, union, scheme, assembly=(None, 20), dues=(30, 24))
+    score_period(period, today=TODAY)
+    scorecard = card(period, union)
+    assert (scorecard.total, scorecard.grade) == (84, "AA")  # 40 + 20 + 24: below 90
+    Scorecard.objects.all().delete()
+    AssessmentScore.objects.filter(indicator__code="assembly").update(points=Decimal("19.99"))
+    AssessmentScore.objects.filter(indicator__code="dues").update(points=Decimal("30.01"))
+    score_period(period, today=TODAY)
+    scorecard = card(period, union)
+    assert scorecard.total == 90  # 40 + 19.99 + 30.01
+    assert scorecard.grade == "AAA"
+
+
+@pytest.mark.django_db
+def test_a_value_just_below_a_threshold_does_not_reach_it(scheme, period):
+    # Figures are compared exactly: 74.999% is below 75% though it shows as 75.0%.
+    from standards.scoring import Scorer
+
+    union = union_with_coverage("差一点工会", enterprises=4, covered=3)
+    scorer = Scorer(period, today=TODAY)
+    coverage = next(
+        i for d in scorer.loaded.dimensions for i in d.loaded_indicators if i.code == "coverage"
+    )
+    assert scorer._line(union.pk, coverage)["points"] == "40.00"  # exactly 75.0
+    scorer.values[coverage.pk][union.pk] = 74.999
+    assert scorer._line(union.pk, coverage)["points"] == "20.00"
+
+
+@pytest.mark.django_db
+def test_a_veto_that_leaves_no_grade(scheme, period):
+    union = union_with_coverage("违规工会", enterprises=1, covered=1)
+    inspected(period, union, scheme, assembly=(None, 20), dues=(40, 40))
+    VetoHit.objects.create(
+        period=period,
+        union=union,
+        veto_item=scheme.veto_items.get(code="funds"),
+        occurred_on=datetime.date(2026, 3, 1),
+        note="挪用经费",
+    )
+    score_period(period, today=TODAY)
+    assert (card(period, union).total, card(period, union).grade) == (100, "")
+
+
+@pytest.mark.django_db
+def test_points_of_an_inspection_sent_back_do_not_count(scheme, period):
+    union = union_with_coverage("退回工会", enterprises=1, covered=1)
+    assessment = inspected(period, union, scheme, assembly=(None, 20), dues=(40, 40))
+    assessment.status = "submitted"  # the industry union returned it to the inspector
+    assessment.save()
+    score_period(period, today=TODAY)
+    assert points(card(period, union)) == {"coverage": 40, "assembly": 0, "dues": 0}
+
+
+@pytest.mark.django_db
+def test_an_approved_scorecard_stands_until_asked(scheme, period):
+    union = union_with_coverage("审定工会", enterprises=2, covered=2)
+    assessment = inspected(period, union, scheme, assembly=(None, 20), dues=(40, 40))
+    assessment.status = "approved"
+    assessment.save()
+    score_period(period, today=TODAY, include_final=True)
+    assert (card(period, union).total, card(period, union).final) == (100, True)
+    CollectiveContract.objects.filter(union=union).update(negotiated=False)
+    score_period(period, today=TODAY)  # the nightly run: the approved result stands
+    assert card(period, union).total == 100
+    score_period(period, today=TODAY, include_final=True)  # asked for explicitly
+    assert card(period, union).total == 60
+
+
+@pytest.mark.django_db
+def test_a_figure_no_app_provides_scores_nothing_and_says_so(scheme, period):
+    coverage = indicator(scheme, "coverage")
+    coverage.metric = "competitions.book_rooms"  # the competitions app is still to come
+    coverage.save()
+    union = union_with_coverage("书屋工会", enterprises=1, covered=1)
+    score_period(period, today=TODAY)
+    line = card(period, union).lines[0]
+    assert (line["points"], line["basis"]) == ("0", "no_figure")
+
+
+@pytest.mark.django_db
+def test_a_survey_with_too_few_answers_gives_no_rate(scheme, period):
+    union = union_with_coverage("少答卷工会", enterprises=1, covered=1)
+    surveyed(period, union, satisfied=2, total=2)  # the scheme asks for 3
+    score_period(period, today=TODAY)
+    assert card(period, union).satisfaction is None

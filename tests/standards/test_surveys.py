@@ -2,6 +2,7 @@
 answer never linked to the person."""
 
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,10 @@ from standards.models import Survey, SurveyResponse, SurveyVoter
 
 from ..factories import enrol
 from .schemes import period_2026, small_scheme
+
+# The same whether no such member exists or they have answered: the page tells nobody who is a
+# member.
+REFUSED = "该姓名和身份证号无法参加测评：与本工会会员不符，或该会员已参加过测评。请核对后重试。"
 
 
 @pytest.fixture
@@ -41,7 +46,7 @@ def test_a_member_answers_once_and_the_answer_is_not_linked_to_them(client, worl
     assert fields == {"id", "survey", "answer", "comment"}
 
     response = answer(client, survey, "王小兰", member.id_number, "dissatisfied")
-    assert "您已参加过本次测评。" in response.content.decode()
+    assert REFUSED in response.content.decode()
     assert SurveyResponse.objects.count() == 1
 
 
@@ -49,7 +54,7 @@ def test_a_member_answers_once_and_the_answer_is_not_linked_to_them(client, worl
 def test_a_wrong_name_or_id_ending_or_another_unions_member_is_refused(client, world, survey):
     member = enrol(world.unions["A"], name="李强")
     outsider = enrol(world.unions["C"], name="赵敏")
-    refused = "本工会没有姓名和身份证号与之相符的会员。请核对后重试。"
+    refused = REFUSED
     assert refused in answer(client, survey, "李刚", member.id_number).content.decode()
     other_ending = (
         "1" + member.id_number[-5:] if member.id_number[-6] != "1" else "2" + member.id_number[-5:]
@@ -97,3 +102,24 @@ def test_opening_a_survey_checks_its_dates(client, world):
     )
     assert response.context["form"].errors["closes_on"] == ["测评截止日期不能早于开始日期。"]
     assert not Survey.objects.exists()
+
+
+@pytest.mark.django_db
+def test_guessing_one_persons_id_ending_is_stopped_after_five_tries(client, world, survey):
+    member = enrol(world.unions["A"], name="钱七")
+    for attempt in range(5):
+        response = answer(client, survey, "钱七", f"00000{attempt}")
+        assert response.status_code == 200
+    response = answer(client, survey, "钱七", member.id_number)  # even the right one, now
+    assert response.status_code == 429
+    assert not SurveyResponse.objects.exists()
+
+
+@pytest.mark.django_db
+def test_answers_cannot_be_paired_with_the_voters_by_their_order(client, world, survey):
+    members = [enrol(world.unions["A"], name=f"顺序{n}") for n in range(6)]
+    for member, choice in zip(members, ["satisfied", "dissatisfied"] * 3, strict=True):
+        answer(client, survey, member.name, member.id_number, choice)
+    keys = [r.pk for r in SurveyResponse.objects.all()]
+    assert all(isinstance(key, uuid.UUID) for key in keys)  # random, not counting up
+    assert len(set(keys)) == 6

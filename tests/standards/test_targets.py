@@ -149,3 +149,34 @@ def test_staff_add_next_years_plan_with_the_targets_of_this_one(client, world):
     assert client.post(url, data).status_code == 302
     target.refresh_from_db()
     assert target.value == 95
+
+
+@pytest.mark.django_db
+def test_a_plan_not_started_and_the_deadline_day(world):
+    today = timezone.localdate()
+    future = Plan.objects.create(
+        name="明年计划",
+        issued_by="产业工会",
+        starts_on=today + datetime.timedelta(days=10),
+        ends_on=today + datetime.timedelta(days=300),
+    )
+    target = future.targets.create(
+        code="T1",
+        title="入会",
+        metric="unions.new_generation_recruits",
+        value=5,
+        deadline=future.ends_on,
+    )
+    assert evaluate(target, today=today).status == "not_started"
+
+    plan = plan_starting(30)
+    enrol(world.unions["A"], joined_on=today - datetime.timedelta(days=3))
+    due_today = plan.targets.create(
+        code="T1",
+        title="入会",
+        metric="unions.new_generation_recruits",
+        value=5,
+        deadline=today,
+    )
+    assert evaluate(due_today, today=today).status == "behind"  # still today: not yet missed
+    assert evaluate(due_today, today=today + datetime.timedelta(days=1)).status == "missed"
