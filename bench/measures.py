@@ -39,6 +39,7 @@ def run_all(bench, *, scale):
     bench.add(
         "workbench, industry staff", get(staff_client, "/"), baseline=lambda: scope_overview(staff)
     )
+    bench.add("industry dashboard, industry staff", get(staff_client, "/reports/dashboard/"))
     tops = Union.objects.for_user(staff).filter(parent__isnull=True).order_by("name")
     bench.add(
         "union tree, industry staff",

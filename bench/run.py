@@ -165,10 +165,7 @@ def main():
     from bench import measures
 
     measures.run_all(bench, scale=args.scale)
-    print(
-        "# not yet measured (their apps come in later issues): the scoring job, the industry "
-        "dashboard, the monthly Excel export"
-    )
+    print("# not yet measured (it comes with the reports issue): the monthly Excel export")
 
     sha = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True

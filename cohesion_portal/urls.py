@@ -27,6 +27,7 @@ urlpatterns = [
     path("contracts/", include("contracts.urls")),
     path("reminders/", include("reminders.urls")),
     path("standards/", include("standards.urls")),
+    path("reports/", include("reports.urls")),
     # Public: the join page a union's QR poster points to (网上入会).
     path("join/<str:code>/", JoinView.as_view(), name="join"),
     # Public: the member satisfaction survey a union's link or QR code points to.

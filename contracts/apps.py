@@ -10,10 +10,11 @@ class ContractsConfig(AppConfig):
         from cohesion_portal import navigation
         from reminders import registry
 
-        from .metrics import register_metrics
+        from .metrics import register_attention, register_metrics
         from .reminders import RULES
 
         register_metrics()
+        register_attention()
 
         for rule in RULES:
             registry.register(rule)

@@ -64,19 +64,30 @@ def unionized_enterprises(day: datetime.date, *, user=None):
 
 
 def coverage(day: datetime.date, *, user=None) -> Coverage:
-    """T2 on `day`, over the user's scope (everything without a user)."""
-    enterprises = unionized_enterprises(day, user=user).annotate(
-        own=_in_force(day, multi=False), multi=_in_force(day, multi=True)
+    """T2 on `day`, over the user's scope (everything without a user).
+
+    One query, grouped by the two yes/no flags, so each enterprise's contracts are looked up
+    once (aggregates filtered on the flags would look them up again for every aggregate)."""
+    groups = (
+        unionized_enterprises(day, user=user)
+        .annotate(own=_in_force(day, multi=False), multi=_in_force(day, multi=True))
+        .values("own", "multi")
+        .annotate(n=Count("pk"), workers=Sum("headcount", default=0))
+        .order_by()
     )
-    covered = Q(own=True) | Q(multi=True)
-    figures = enterprises.aggregate(
-        unionized=Count("pk"),
-        covered=Count("pk", filter=covered),
-        covered_by_own=Count("pk", filter=Q(own=True)),
-        covered_only_by_multi=Count("pk", filter=Q(own=False, multi=True)),
-        workers=Sum("headcount", default=0),
-        workers_covered=Sum("headcount", filter=covered, default=0),
+    figures = dict.fromkeys(
+        ("unionized", "covered", "covered_by_own", "covered_only_by_multi", "workers"), 0
     )
+    figures["workers_covered"] = 0
+    for group in groups:
+        own, multi = bool(group["own"]), bool(group["multi"])
+        figures["unionized"] += group["n"]
+        figures["workers"] += group["workers"]
+        if own or multi:
+            figures["covered"] += group["n"]
+            figures["workers_covered"] += group["workers"]
+        figures["covered_by_own"] += group["n"] if own else 0
+        figures["covered_only_by_multi"] += group["n"] if multi and not own else 0
     return Coverage(**figures)
 
 
@@ -145,16 +156,24 @@ def _congress_met(day, *, shared: bool):
 
 
 def congress_coverage(day: datetime.date, *, user=None) -> CongressCoverage:
-    """T6 on `day`, over the user's scope (everything without a user), in one query."""
-    enterprises = unionized_enterprises(day, user=user).annotate(
-        has_own=_congress_met(day, shared=False), has_shared=_congress_met(day, shared=True)
+    """T6 on `day`, over the user's scope (everything without a user), in one query grouped by
+    the two flags (as `coverage`)."""
+    groups = (
+        unionized_enterprises(day, user=user)
+        .annotate(
+            has_own=_congress_met(day, shared=False), has_shared=_congress_met(day, shared=True)
+        )
+        .values("has_own", "has_shared")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    figures = enterprises.aggregate(
-        unionized=Count("pk"),
-        covered=Count("pk", filter=Q(has_own=True) | Q(has_shared=True)),
-        own=Count("pk", filter=Q(has_own=True)),
-        only_shared=Count("pk", filter=Q(has_own=False, has_shared=True)),
-    )
+    figures = dict.fromkeys(("unionized", "covered", "own", "only_shared"), 0)
+    for group in groups:
+        own, shared = bool(group["has_own"]), bool(group["has_shared"])
+        figures["unionized"] += group["n"]
+        figures["covered"] += group["n"] if own or shared else 0
+        figures["own"] += group["n"] if own else 0
+        figures["only_shared"] += group["n"] if shared and not own else 0
     return CongressCoverage(**figures)
 
 
@@ -169,25 +188,6 @@ def congress_series(end: datetime.date, *, months: int = 12, user=None):
     return list(reversed(series))
 
 
-def congress_coverage_by_grassroots_union(day: datetime.date) -> dict[int, CongressCoverage]:
-    """{grassroots union id: its T6 on `day`}, in one query."""
-    rows = (
-        unionized_enterprises(day)
-        .annotate(
-            has_own=_congress_met(day, shared=False), has_shared=_congress_met(day, shared=True)
-        )
-        .annotate(grassroots=grassroots_of("union__path"))
-        .values("grassroots")
-        .annotate(
-            unionized=Count("pk"),
-            covered=Count("pk", filter=Q(has_own=True) | Q(has_shared=True)),
-            own=Count("pk", filter=Q(has_own=True)),
-            only_shared=Count("pk", filter=Q(has_own=False, has_shared=True)),
-        )
-    )
-    return {int(row.pop("grassroots")): CongressCoverage(**row) for row in rows}
-
-
 # --- Registered figures (cohesion_portal.metrics): plan targets and scheme indicators -------
 
 
@@ -196,12 +196,29 @@ def coverage_total(day, *, since=None, user=None):
     return metrics.percent(figures.covered, figures.unionized)
 
 
-def coverage_by_union(start, end) -> dict[int, float]:
+def _share_by_grassroots(day, condition) -> dict[int, float]:
+    """{grassroots union id: % of its unionized enterprises meeting `condition` on `day`}, in
+    one query that tests the condition once per enterprise (the scoring job reads this for all
+    unions; the richer breakdowns above test two conditions several times)."""
+    rows = (
+        unionized_enterprises(day)
+        .annotate(grassroots=grassroots_of("union__path"))
+        .values("grassroots")
+        .annotate(unionized=Count("pk"), meeting=Count("pk", filter=Q(condition)))
+    )
     return {
-        union_id: metrics.exact_percent(c.covered, c.unionized)
-        for union_id, c in coverage_by_grassroots_union(end).items()
-        if c.unionized
+        int(row["grassroots"]): metrics.exact_percent(row["meeting"], row["unionized"])
+        for row in rows
     }
+
+
+def coverage_by_union(start, end) -> dict[int, float]:
+    contracts = (
+        CollectiveContract.objects.counting_for_coverage()
+        .in_force_on(end)
+        .filter(enterprises=OuterRef("pk"))
+    )
+    return _share_by_grassroots(end, Exists(contracts))
 
 
 def congress_rate_total(day, *, since=None, user=None):
@@ -210,11 +227,12 @@ def congress_rate_total(day, *, since=None, user=None):
 
 
 def congress_rate_by_union(start, end) -> dict[int, float]:
-    return {
-        union_id: metrics.exact_percent(c.covered, c.unionized)
-        for union_id, c in congress_coverage_by_grassroots_union(end).items()
-        if c.unionized
-    }
+    met = CongressSystem.objects.filter(
+        enterprises=OuterRef("pk"),
+        sessions__held_on__gte=twelve_months_before(end),
+        sessions__held_on__lte=end,
+    )
+    return _share_by_grassroots(end, Exists(met))
 
 
 def performance_checked_by_union(start, end) -> dict[int, float]:
@@ -289,3 +307,47 @@ def register_metrics() -> None:
         ),
     ):
         metrics.register(metric)
+
+
+# --- The dashboard's attention list (cohesion_portal.attention) --------------------------------
+
+
+def register_attention() -> None:
+    from cohesion_portal import attention
+
+    from .models import NegotiationOffer
+
+    attention.register(
+        attention.Attention(
+            "contracts.expiring",
+            _("Contracts ending within 90 days"),
+            count=lambda user, today: expiring(today, user=user).count(),
+            url=lambda: f"{reverse('contracts:list')}?state=expiring",
+            icon="bi-hourglass-split",
+            order=20,
+        )
+    )
+    attention.register(
+        attention.Attention(
+            "contracts.offers_unanswered",
+            _("Offers without a reply after 20 days"),
+            count=lambda user, today: (
+                NegotiationOffer.objects.for_user(user).overdue_on(today).count()
+            ),
+            url=lambda: f"{reverse('contracts:offer_list')}?overdue=true",
+            icon="bi-envelope-exclamation",
+            order=30,
+        )
+    )
+    attention.register(
+        attention.Attention(
+            "contracts.congresses_overdue",
+            _("Workers' congresses without a session in 12 months"),
+            count=lambda user, today: (
+                CongressSystem.objects.for_user(user).overdue_on(today).count()
+            ),
+            url=lambda: f"{reverse('contracts:congress_list')}?overdue=true",
+            icon="bi-people",
+            order=40,
+        )
+    )

@@ -3,13 +3,12 @@ overdue. Each finds its cases for all unions in one query."""
 
 import datetime
 
-from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from reminders.registry import Due, Rule
 
-from .models import CollectiveContract, CongressSystem, NegotiationOffer, twelve_months_before
+from .models import CollectiveContract, CongressSystem, NegotiationOffer
 
 EXPIRY_STAGES = (30, 60, 90)  # days before the end: the reminder is renewed at each
 
@@ -51,14 +50,8 @@ def offers_unanswered(today: datetime.date):
 def congresses_overdue(today: datetime.date):
     """No session in the twelve months that end today (counted from its establishment when it
     has never met)."""
-    window_start = twelve_months_before(today)
-    rows = (
-        CongressSystem.objects.annotate(last_session=Max("sessions__held_on"))
-        .filter(
-            Q(last_session__lt=window_start)
-            | Q(last_session__isnull=True, established_on__lt=window_start)
-        )
-        .values_list("pk", "union_id", "name", "last_session", "established_on")
+    rows = CongressSystem.objects.overdue_on(today).values_list(
+        "pk", "union_id", "name", "last_met", "established_on"
     )
     for pk, union_id, name, last_session, established_on in rows:
         since = last_session or established_on

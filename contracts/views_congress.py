@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, can_change_anything
-from cohesion_portal.filters import PortalFilterSet, search_box
+from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.validators import not_in_future
 from cohesion_portal.views import (
     RecordDetailView,
@@ -77,10 +77,19 @@ class CongressFilter(PortalFilterSet):
     )
     level = django_filters.ChoiceFilter(label=_("level"), choices=CongressLevel.choices)
     union = UnionSubtreeFilter()
+    overdue = django_filters.BooleanFilter(
+        label=_("no session in 12 months"), method="filter_overdue", widget=yes_no()
+    )
 
     class Meta:
         model = CongressSystem
-        fields = ("q", "union", "level")
+        fields = ("q", "union", "level", "overdue")
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = CongressSystem.objects.overdue_on(timezone.localdate()).values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

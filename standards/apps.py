@@ -9,9 +9,10 @@ class StandardsConfig(AppConfig):
     def ready(self):
         from cohesion_portal import navigation
 
-        from .metrics import register_metrics
+        from .metrics import register_attention, register_metrics
 
         register_metrics()
+        register_attention()
         for label, url_name, icon, order in (
             (_("Ranking"), "standards:ranking", "bi-bar-chart-steps", 10),
             (_("Inspections"), "standards:assessment_list", "bi-clipboard-check", 20),

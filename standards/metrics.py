@@ -97,3 +97,28 @@ def grade_series(user=None) -> list[dict]:
         }
         for period in periods
     ]
+
+
+def register_attention() -> None:
+    from django.urls import reverse
+
+    from cohesion_portal import attention
+
+    from .models import Assessment, AssessmentStatus
+
+    for status, label, order in (
+        (AssessmentStatus.SUBMITTED, _("Self-inspections awaiting inspection"), 60),
+        (AssessmentStatus.INSPECTED, _("Inspections awaiting approval"), 70),
+    ):
+        attention.register(
+            attention.Attention(
+                f"standards.{status}",
+                label,
+                count=lambda user, today, status=status: (
+                    Assessment.objects.for_user(user).filter(status=status).count()
+                ),
+                url=lambda status=status: f"{reverse('standards:assessment_list')}?status={status}",
+                icon="bi-clipboard-check",
+                order=order,
+            )
+        )

@@ -235,13 +235,11 @@ class Scorer:
         )
 
     def _line(self, union_id: int, indicator) -> dict:
-        """An indicator's points and why (`basis`, one of BASIS; shown translated)."""
+        """An indicator's points and why (`basis`, one of BASIS; shown translated). Its name,
+        method and figure are the scheme's: the page reads them from there."""
         line = {
             "indicator": indicator.pk,
             "code": indicator.code,
-            "name": indicator.name,
-            "method": indicator.method,
-            "metric": indicator.metric,
             "max": str(indicator.max_points),
             "value": None,
             "points": "0",

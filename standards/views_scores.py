@@ -22,7 +22,7 @@ from cohesion_portal.views import (
 )
 
 from .metrics import grade_series
-from .models import Grade, Period, Scorecard, ScoringRun
+from .models import Grade, Indicator, Period, Scorecard, ScoringRun
 from .periods import latest_period
 from .scoring import BASIS
 
@@ -140,11 +140,15 @@ class ScorecardDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         scorecard = self.object
         by_dimension = {d["code"]: {**d, "lines": []} for d in scorecard.dimensions}
+        indicators = Indicator.objects.in_bulk([line["indicator"] for line in scorecard.lines])
         for line in scorecard.lines:
-            figure = metrics.get(line.get("metric") or "")
+            indicator = indicators.get(line["indicator"])
+            figure = metrics.get(indicator.metric) if indicator else None
             by_dimension[line["dimension"]]["lines"].append(
                 {
                     **line,
+                    "name": indicator.name if indicator else line["code"],
+                    "method": indicator.method if indicator else "",
                     "basis_label": BASIS.get(line["basis"], line["basis"]),
                     "unit": figure.unit if figure else "",
                     "records_url": figure.records_url(scorecard.union_id)

@@ -9,9 +9,10 @@ class UnionsConfig(AppConfig):
     def ready(self):
         from cohesion_portal import navigation
 
-        from .metrics import register_metrics
+        from .metrics import register_attention, register_metrics
 
         register_metrics()
+        register_attention()
 
         navigation.register("organisation", _("Union tree"), "unions:tree", "bi-diagram-3", 10)
         navigation.register(

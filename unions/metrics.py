@@ -230,3 +230,24 @@ def register_metrics() -> None:
             ),
         )
     )
+
+
+def register_attention() -> None:
+    from cohesion_portal import attention
+
+    from .models import JoinApplication, JoinApplicationStatus
+
+    attention.register(
+        attention.Attention(
+            "unions.applications",
+            _("Online applications to join waiting for a decision"),
+            count=lambda user, today: (
+                JoinApplication.objects.for_user(user)
+                .filter(status=JoinApplicationStatus.PENDING)
+                .count()
+            ),
+            url=lambda: reverse("unions:application_list"),
+            icon="bi-qr-code",
+            order=10,
+        )
+    )

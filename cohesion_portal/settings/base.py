@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "reminders",
     "contracts",
     "standards",
+    "reports",
 ]
 
 MIDDLEWARE = [

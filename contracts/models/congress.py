@@ -23,6 +23,16 @@ class CongressLevel(models.TextChoices):
 SHARED_LEVELS = (CongressLevel.INDUSTRY, CongressLevel.REGIONAL)
 
 
+class CongressQuerySet(ScopedQuerySet):
+    def overdue_on(self, day: datetime.date):
+        """No session in the twelve months that end on `day` (counted from its establishment
+        when it has never met)."""
+        window_start = twelve_months_before(day)
+        return self.annotate(last_met=models.Max("sessions__held_on")).filter(
+            Q(last_met__lt=window_start) | Q(last_met__isnull=True, established_on__lt=window_start)
+        )
+
+
 class CongressSystem(models.Model):
     """A workers' congress system (职代会制度) of an enterprise, institution, industry or region."""
 
@@ -37,7 +47,7 @@ class CongressSystem(models.Model):
     established_on = models.DateField(_("established on"))
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet.as_manager()
+    objects = CongressQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -40,6 +40,7 @@ BOUNDS = {  # measured; session, user and role lookups and the reminder bell inc
     "contracts:disclosure_detail": 7,
     "reminders:list": 6,
     "standards:ranking": 14,
+    "reports:dashboard": 27,
     "standards:scorecard": 5,
     "standards:assessment_list": 9,
     "standards:assessment_detail": 12,

@@ -1,0 +1,28 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from cohesion_portal.views import PortalViewMixin
+
+from .dashboard import industry_dashboard
+
+
+class DashboardView(PortalViewMixin, TemplateView):
+    """The industry dashboard: the plan's targets, what needs attention, grades, where each
+    union stands. Everything in the user's area; every number links to the records behind it."""
+
+    template_name = "reports/dashboard.html"
+    title = _("Industry dashboard")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        dashboard = industry_dashboard(self.request.user, today)
+        context["dashboard"] = dashboard
+        context["today"] = today
+        context["charts"] = {
+            "treemap": dashboard.treemap,
+            "recruits": dashboard.recruits_by_month,
+            "labels": {"recruits": str(_("Recruits")), "score": str(_("Score"))},
+        }
+        return context

@@ -1,0 +1,99 @@
+"""The industry dashboard: every figure computed by hand from records built here, and the
+number agreeing with the list it links to."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from contracts.models import CollectiveContract, NegotiationOffer
+from standards.models import Assessment, Plan
+from unions.models import JoinApplication
+
+from ..factories import EnterpriseFactory, enrol, id_number
+from ..scoping import congress_of, contract_of, offer_of
+from ..standards.schemes import period_2026, small_scheme
+
+
+def listed(client, url) -> int:
+    return client.get(url).context["table"].page.paginator.count
+
+
+@pytest.mark.django_db
+def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists(client, world):
+    today = timezone.localdate()
+    plan = Plan.objects.create(
+        name="本年度工作要点",
+        issued_by="产业工会",
+        starts_on=today - datetime.timedelta(days=60),
+        ends_on=today + datetime.timedelta(days=60),
+    )
+    plan.targets.create(
+        code="T1",
+        title="入会",
+        metric="unions.new_generation_recruits",
+        value=10,
+        deadline=plan.ends_on,
+        order=1,
+    )
+    plan.targets.create(
+        code="T2",
+        title="覆盖率",
+        metric="contracts.coverage",
+        value=93,
+        deadline=plan.ends_on,
+        order=2,
+    )
+    # T1: three recruits in the plan period in A and C (staff_lt's area), one in B, one before.
+    for label, days_ago in (("A", 5), ("A", 20), ("C", 30), ("B", 10), ("A", 90)):
+        enrol(world.unions[label], joined_on=today - datetime.timedelta(days=days_ago))
+    # T2: one enterprise covered by a contract in force.
+    contract_of(world.unions["A"])  # its enterprise, covered until 2027-12-31
+    EnterpriseFactory(union=world.unions["A"])
+    EnterpriseFactory(union=world.unions["C"])
+    EnterpriseFactory(union=world.unions["B"])
+    # Attention: one contract ending in 30 days, two offers unanswered (one in B), one pending
+    # application, one self-inspection waiting.
+    ending = contract_of(world.unions["C"])
+    CollectiveContract.objects.filter(pk=ending.pk).update(
+        effective_to=today + datetime.timedelta(days=30), negotiated=False
+    )
+    for label in ("A", "B"):
+        NegotiationOffer.objects.filter(pk=offer_of(world.unions[label]).pk).update(
+            sent_on=today - datetime.timedelta(days=40)
+        )
+    congress_of(world.unions["A"])  # established 2020, never met: overdue
+    JoinApplication.objects.create(
+        union=world.unions["A"], name="申请人", id_number=id_number(), phone="13800000000"
+    )
+    Assessment.objects.create(
+        period=period_2026(small_scheme()), union=world.unions["A"], status="submitted"
+    )
+
+    client.force_login(world.users["staff_lt"])
+    dashboard = client.get(reverse("reports:dashboard")).context["dashboard"]
+    cards = {state.target.code: state for state in dashboard.targets}
+    assert cards["T1"].current == 3
+    # Unionized enterprises of A and C: the two made above, and one each with the contracts,
+    # the offer and the congress below (builders make their own) = 6; one covered.
+    assert cards["T2"].current == round(100 * 1 / 6, 2)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert "16.7%" in page.split('id="card-T2"')[1].split("</a>")[0]
+
+    counts = {item.key: count for item, count in dashboard.attention}
+    assert counts == {
+        "unions.applications": 1,
+        "contracts.expiring": 1,
+        "contracts.offers_unanswered": 1,
+        "contracts.congresses_overdue": 1,
+        "standards.submitted": 1,
+        "standards.inspected": 0,
+    }
+    # Each number is the count of the list it links to.
+    for item, count in dashboard.attention:
+        if item.key == "unions.applications":
+            continue  # (a plain list page; checked below)
+        assert listed(client, item.url()) == count, item.key
+    applications = client.get(reverse("unions:application_list"))
+    assert len(applications.context["object_list"]) == counts["unions.applications"]
