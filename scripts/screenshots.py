@@ -32,6 +32,7 @@ PAGES = [
     ("disclosures", "/contracts/disclosures/"),
     ("disclosure-new", "/contracts/disclosures/new/"),
     ("reminders", "/reminders/"),
+    ("dashboard", "/reports/dashboard/"),
     ("ranking", "/standards/ranking/"),
     ("inspections", "/standards/inspections/"),
     ("surveys", "/standards/surveys/"),
