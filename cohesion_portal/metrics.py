@@ -39,8 +39,8 @@ class Metric:
     unit: str
     total: Callable[..., float | None] | None = None
     by_union: Callable[[datetime.date, datetime.date], dict[int, float]] | None = None
-    # The records behind a grassroots union's value: a URL for its id (drill-down).
-    records_url: Callable[[int], str] | None = None
+    # The records behind a grassroots union's value over a period: (union id, start, end) -> URL.
+    records_url: Callable[[int, datetime.date, datetime.date], str] | None = None
     # Higher is better for every figure so far; a target is reached from below.
 
     @property

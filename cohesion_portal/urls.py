@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from reports.views import HomeView
 from standards.views_surveys import SurveyAnswerView
 from unions.views.joining import JoinView
-
-from .views import HomeView
 
 admin.site.site_header = _("Cohesion Project Portal · administration")
 admin.site.site_title = _("Cohesion Project Portal")

@@ -13,9 +13,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -272,27 +271,3 @@ class ScopedObjectFormView(ScopedViewMixin, SingleObjectMixin, FormView):
 class ScopedUpdateView(ServiceFormMixin, ScopedViewMixin, UpdateView):
     scope_action = CHANGE
     template_name = "portal/form.html"
-
-
-class HomeView(PortalViewMixin, TemplateView):
-    template_name = "portal/home.html"
-
-    def get_title(self):
-        return _("Workbench")
-
-    def get_context_data(self, **kwargs):
-        from reminders.models import Reminder
-        from unions.metrics import new_generation_recruits, scope_overview
-
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["overview"] = scope_overview(user)
-        year_start = timezone.localdate().replace(month=1, day=1)
-        context["recruits_since"] = year_start
-        context["recruits"] = new_generation_recruits(
-            start=year_start, end=timezone.localdate(), user=user
-        ).count()
-        context["scope_is_empty"] = scope_for(user).is_empty
-        # The total is the bell's count (reminders.context_processors).
-        context["reminders"] = Reminder.objects.for_user(user).open().select_related("union")[:8]
-        return context

@@ -44,6 +44,7 @@ def extend_demo(*, builder) -> dict:
         if rng.random() > OWN_CONTRACT_SHARE:
             continue
         current = _contract(rng, today, enterprise.union, ContractKind.WAGE, enterprise.name)
+        current.workers_covered = enterprise.headcount
         contracts.append(current)
         coverage.append([enterprise])
         for earlier in _earlier_terms(current):
@@ -52,7 +53,9 @@ def extend_demo(*, builder) -> dict:
     for union, members in by_joint_union.items():
         covered = [e for e in members if rng.random() < 0.9]
         if covered:
-            contracts.append(_contract(rng, today, union, ContractKind.REGIONAL, union.name))
+            regional = _contract(rng, today, union, ContractKind.REGIONAL, union.name)
+            regional.workers_covered = sum(e.headcount for e in covered)
+            contracts.append(regional)
             coverage.append(covered)
     created = bulk_create_with_history(contracts, CollectiveContract, batch_size=1000)
     links = CollectiveContract.enterprises.through
@@ -88,6 +91,7 @@ def _earlier_terms(contract: CollectiveContract):
             signed_on=start - datetime.timedelta(days=7),
             effective_from=start,
             effective_to=end,
+            workers_covered=contract.workers_covered,
             wage_increase_pct=contract.wage_increase_pct,
             minimum_wage_clause=contract.minimum_wage_clause,
             filed_on=start,

@@ -281,7 +281,9 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=coverage_total,
             by_union=coverage_by_union,
-            records_url=lambda union_id: _records("contracts:list", union_id, "&state=in_force"),
+            records_url=lambda union_id, start, end: _records(
+                "contracts:list", union_id, "&state=in_force"
+            ),
         ),
         metrics.Metric(
             "contracts.congress_rate",
@@ -289,21 +291,25 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=congress_rate_total,
             by_union=congress_rate_by_union,
-            records_url=lambda union_id: _records("contracts:congress_list", union_id),
+            records_url=lambda union_id, start, end: _records("contracts:congress_list", union_id),
         ),
         metrics.Metric(
             "contracts.performance_checked",
             _("Contracts in force checked for performance this year"),
             metrics.PERCENT,
             by_union=performance_checked_by_union,
-            records_url=lambda union_id: _records("contracts:list", union_id, "&state=unchecked"),
+            records_url=lambda union_id, start, end: _records(
+                "contracts:list", union_id, "&state=unchecked"
+            ),
         ),
         metrics.Metric(
             "contracts.disclosures",
             _("Affairs disclosures per unionized enterprise in the period"),
             metrics.PER_ENTERPRISE,
             by_union=disclosures_by_union,
-            records_url=lambda union_id: _records("contracts:disclosure_list", union_id),
+            records_url=lambda union_id, start, end: _records(
+                "contracts:disclosure_list", union_id, f"&year={end.year}"
+            ),
         ),
     ):
         metrics.register(metric)

@@ -18,8 +18,12 @@ from .models import Reminder
 from .services import reminder_mark_handled
 
 
+def reminder_kinds():
+    return [(rule.kind, str(rule.label) % {"stage": "…"}) for rule in registry.rules()]
+
+
 class ReminderFilter(PortalFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("kind"), choices=[])
+    kind = django_filters.ChoiceFilter(label=_("reminder kind"), choices=reminder_kinds)
     state = django_filters.ChoiceFilter(
         label=_("state"),
         choices=[("open", _("open")), ("closed", _("closed"))],
@@ -37,9 +41,6 @@ class ReminderFilter(PortalFilterSet):
             data = data.copy() if data is not None else QueryDict(mutable=True)
             data["state"] = "open"
         super().__init__(data, *args, **kwargs)
-        self.filters["kind"].extra["choices"] = [
-            (rule.kind, str(rule.label) % {"stage": "…"}) for rule in registry.rules()
-        ]
 
     def filter_state(self, queryset, name, value):
         return queryset.filter(closed_at__isnull=(value == "open"))

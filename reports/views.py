@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 from cohesion_portal.views import PortalViewMixin
 
 from .dashboard import industry_dashboard
+from .home import workbench
 
 
 class DashboardView(PortalViewMixin, TemplateView):
@@ -25,4 +26,14 @@ class DashboardView(PortalViewMixin, TemplateView):
             "recruits": dashboard.recruits_by_month,
             "labels": {"recruits": str(_("Recruits")), "score": str(_("Score"))},
         }
+        return context
+
+
+class HomeView(PortalViewMixin, TemplateView):
+    template_name = "portal/home.html"
+    title = _("Workbench")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(workbench(self.request.user, timezone.localdate()))
         return context

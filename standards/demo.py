@@ -140,6 +140,21 @@ def _assessments(rng, period, unions, quality, status_of):
     bulk_create_with_history(scores, AssessmentScore, batch_size=2000)
 
 
+def _steps_done(status) -> int:
+    order = [s for s, _share in STEPS]
+    return order.index(status)
+
+
+def _moment(period, rng, days_after):
+    """A working hour in the period's last quarter (when inspections happen), or earlier this
+    year for the current one."""
+    from django.utils import timezone
+
+    last = min(period.ends_on, timezone.localdate())
+    day = max(period.starts_on, last - datetime.timedelta(days=60 - days_after))
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9 + rng.randint(0, 8))))
+
+
 def _surveys(rng, period, unions, quality, today):
     opens = datetime.date(period.starts_on.year, 10, 1)
     if opens > today:

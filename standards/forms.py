@@ -44,24 +44,38 @@ class ScoreRowsForm(forms.Form):
         }
 
 
+def points_field(label, maximum, initial):
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        max_value=maximum,
+        initial=initial,
+        error_messages={
+            "max_value": _("No more than the maximum of %(limit_value)s points."),
+            "min_value": _("Points cannot be negative."),
+        },
+        **POINTS,
+    )
+
+
 class SelfInspectionForm(ScoreRowsForm):
     show_submit = True  # "save" keeps a draft; "save and submit" hands it to the inspector
+    save_label = _("Save")
 
     def add_row(self, score):
         indicator = score.indicator
         if indicator.method == Method.SELF_ASSESSED:
-            self.fields[f"self_points_{score.pk}"] = forms.DecimalField(
-                label=_("Your points (at most %(max)s)") % {"max": plain(indicator.max_points)},
-                required=False,
-                max_value=plain(indicator.max_points),
-                initial=score.self_points,
-                **POINTS,
+            self.fields[f"self_points_{score.pk}"] = points_field(
+                _("Your points (at most %(max)s)") % {"max": plain(indicator.max_points)},
+                plain(indicator.max_points),
+                score.self_points,
             )
         self.fields[f"evidence_{score.pk}"] = forms.CharField(
             label=_("evidence"),
             required=False,
             initial=score.self_evidence,
-            widget=forms.Textarea(attrs={"rows": 2, "placeholder": indicator.guidance}),
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=indicator.guidance,
         )
         self.fields[f"evidence_file_{score.pk}"] = forms.FileField(
             label=_("evidence file"),
@@ -85,19 +99,20 @@ class SelfInspectionForm(ScoreRowsForm):
 
 class InspectionForm(ScoreRowsForm):
     shows_evidence = True  # the union's evidence beside the points the inspector gives
+    save_label = _("Save and hand over for approval")
 
     def add_row(self, score):
         indicator = score.indicator
         initial = score.points if score.points is not None else score.self_points
-        self.fields[f"points_{score.pk}"] = forms.DecimalField(
-            label=_("Points (at most %(max)s)") % {"max": plain(indicator.max_points)},
-            required=False,
-            max_value=plain(indicator.max_points),
-            initial=initial,
-            **POINTS,
+        self.fields[f"points_{score.pk}"] = points_field(
+            _("Points (at most %(max)s)") % {"max": plain(indicator.max_points)},
+            plain(indicator.max_points),
+            initial,
         )
         self.fields[f"reason_{score.pk}"] = forms.CharField(
-            label=_("inspector's reason"),
+            label=_("inspector's reason")
+            if indicator.method == Method.SELF_ASSESSED
+            else _("Evidence the points rest on (required)"),
             required=False,
             initial=score.reason,
             widget=forms.Textarea(attrs={"rows": 2}),

@@ -151,10 +151,17 @@ class AssessmentDetailView(RecordDetailView):
 
 
 class ScoreRowsView(ScopedObjectFormView):
-    """A form of one row per score of the assessment."""
+    """A form of one row per score of the assessment, open only at its own step."""
 
     model = Assessment
     template_name = "standards/score_rows_form.html"
+    open_at: tuple = ()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Past this step (submitted, say): say so rather than offer a form the save refuses.
+        context["step_closed"] = self.object.status not in self.open_at
+        return context
 
     def get_queryset(self):
         return super().get_queryset().select_related("union", "period")
@@ -183,6 +190,7 @@ class ScoreRowsView(ScopedObjectFormView):
 class SelfInspectionView(ScoreRowsView):
     form_class = SelfInspectionForm
     scope_action = CHANGE
+    open_at = (AssessmentStatus.DRAFT,)
 
     def get_title(self):
         return _("Self-inspection of %(union)s") % {"union": self.object.union.name}
@@ -205,6 +213,7 @@ class SelfInspectionView(ScoreRowsView):
 class InspectionView(ScoreRowsView):
     form_class = InspectionForm
     scope_action = INSPECT
+    open_at = (AssessmentStatus.SUBMITTED, AssessmentStatus.INSPECTED)
     success_message = _("The inspection was saved; the scorecard is recomputed.")
 
     def get_title(self):

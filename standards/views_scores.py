@@ -1,5 +1,7 @@
 """The ranking of unions in a period, a union's scorecard, and the full recompute."""
 
+from decimal import Decimal
+
 import django_filters
 import django_tables2 as tables
 from django import forms
@@ -22,7 +24,7 @@ from cohesion_portal.views import (
 )
 
 from .metrics import grade_series
-from .models import Grade, Indicator, Period, Scorecard, ScoringRun
+from .models import GRADE_ORDER, Grade, Indicator, Period, Scorecard, ScoringRun
 from .periods import latest_period
 from .scoring import BASIS
 
@@ -124,7 +126,7 @@ class ScorecardDetailView(ScopedDetailView):
     template_name = "standards/scorecard.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("union", "period")
+        return super().get_queryset().select_related("union", "period__scheme")
 
     def get_title(self):
         return _("Scorecard of %(union)s, %(period)s") % {
@@ -151,13 +153,36 @@ class ScorecardDetailView(ScopedDetailView):
                     "method": indicator.method if indicator else "",
                     "basis_label": BASIS.get(line["basis"], line["basis"]),
                     "unit": figure.unit if figure else "",
-                    "records_url": figure.records_url(scorecard.union_id)
+                    "records_url": figure.records_url(
+                        scorecard.union_id, scorecard.period.starts_on, scorecard.period.ends_on
+                    )
                     if figure and figure.records_url
                     else None,
                 }
             )
         context["dimensions"] = list(by_dimension.values())
+        context["short_of"] = short_of_next_grade(scorecard)
         return context
+
+
+def short_of_next_grade(scorecard) -> dict | None:
+    """What keeps the scorecard from the next grade up: the total, or dimensions below the
+    share that grade asks of each (a union with more points may hold a lower grade)."""
+    rules = sorted(
+        scorecard.period.scheme.grade_rules.all(), key=lambda rule: GRADE_ORDER[Grade(rule.grade)]
+    )
+    current = GRADE_ORDER[Grade(scorecard.grade)]
+    above = [rule for rule in rules if GRADE_ORDER[Grade(rule.grade)] > current]
+    if not above or scorecard.vetoes:
+        return None
+    rule = above[0]
+    low = [d for d in scorecard.dimensions if Decimal(d["share"]) < rule.min_dimension_share]
+    return {
+        "grade": rule.grade,
+        "total": rule.min_total if scorecard.total < rule.min_total else None,
+        "share": rule.min_dimension_share,
+        "dimensions": low,
+    }
 
 
 class RecomputeForm(forms.Form):

@@ -112,6 +112,7 @@ class SurveyDetailView(RecordDetailView):
         context = super().get_context_data(**kwargs)
         url = self.request.build_absolute_uri(reverse("survey", args=[self.object.code]))
         context["survey_url"] = url
+        context["today"] = timezone.localdate()
         context["qr_svg"] = mark_safe(segno.make(url, error="m").svg_inline(scale=6, border=2))
         counts = self.object.responses.aggregate(
             answers=Count("pk"), satisfied=Count("pk", filter=Q(answer__in=SATISFIED_ANSWERS))
@@ -129,6 +130,8 @@ class AnswerForm(forms.Form):
         label=_("Last 6 characters of your ID number"),
         regex=r"^\s*[0-9]{5}[0-9Xx]\s*$",
         error_messages={"invalid": _("Enter the last 6 characters of your ID number.")},
+        max_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off", "maxlength": 6}),
     )
     answer = forms.ChoiceField(
         label=_("Overall, are you satisfied with your union's work?"),
@@ -179,6 +182,7 @@ class SurveyAnswerView(View):
             "survey": self.survey,
             "form": form,
             "is_open": self.survey.is_open_on(timezone.localdate()),
+            "today": timezone.localdate(),
             **flags,
         }
         return render(self.request, self.template_name, context, status=status)

@@ -215,7 +215,10 @@ def register_metrics() -> None:
             metrics.PEOPLE,
             total=recruits_total,
             by_union=recruits_by_union,
-            records_url=lambda union_id: f"{reverse('unions:member_list')}?union={union_id}",
+            records_url=lambda union_id, start, end: (
+                f"{reverse('unions:member_list')}?union={union_id}"
+                f"&recruited_since={start.isoformat()}"
+            ),
         )
     )
     metrics.register(
@@ -225,7 +228,7 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=membership_rate_total,
             by_union=membership_rate_by_union,
-            records_url=lambda union_id: (
+            records_url=lambda union_id, start, end: (
                 f"{reverse('unions:member_list')}?union={union_id}&status=active"
             ),
         )

@@ -31,9 +31,9 @@ def performance_check_errors(*, check: PerformanceCheck) -> dict:
         and check.checked_on is not None
         and check.checked_on < datetime.date(check.year, 1, 1)
     ):
-        errors["checked_on"] = _("A check of %(year)s cannot be made before that year.") % {
-            "year": check.year
-        }
+        errors["checked_on"] = _(
+            "The check cannot be dated before the year it checks (%(year)s)."
+        ) % {"year": check.year}
     if check.checked_on and start and check.checked_on < start and "checked_on" not in errors:
         errors["checked_on"] = _("The contract took effect on %(date)s; check it after that.") % {
             "date": start.isoformat()

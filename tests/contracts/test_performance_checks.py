@@ -49,7 +49,7 @@ def test_a_check_is_recorded_once_a_year_and_shown_on_the_contract(officer, worl
     ("overrides", "field", "message"),
     [
         ({"year": "2024"}, "year", "该合同 2024 年不在有效期内。"),
-        ({"checked_on": "2025-12-01"}, "checked_on", "2026 年的检查不能早于该年。"),
+        ({"checked_on": "2025-12-01"}, "checked_on", "检查日期不能早于所检查的年度（2026 年）。"),
         ({"issues": ""}, "issues", "请说明哪些条款没有履行。"),
         (
             {"follow_up_done_on": "2026-06-01"},

@@ -78,7 +78,7 @@ def test_a_self_inspection_and_an_inspection_raise_the_grade(page, world):
     page.fill(f"#id_points_{assembly.pk}", "25")  # above its 20: refused
     page.fill(f"#id_reason_{assembly.pk}", "查阅会员大会记录")
     page.click("button:has-text('保存')")
-    assert "确保该值小于或等于20。" in page.inner_text("main")
+    assert "不能超过满分 20 分。" in page.inner_text("main")
     page.fill(f"#id_points_{assembly.pk}", "20")
     page.click("button:has-text('保存')")
     page.wait_for_selector("text=考核已保存，评分表已重新计算。")

@@ -41,7 +41,7 @@ BOUNDS = {  # measured; session, user and role lookups and the reminder bell inc
     "reminders:list": 6,
     "standards:ranking": 14,
     "reports:dashboard": 27,
-    "standards:scorecard": 5,
+    "standards:scorecard": 6,
     "standards:assessment_list": 9,
     "standards:assessment_detail": 12,
     "standards:survey_list": 9,

@@ -97,3 +97,39 @@ def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists
         assert listed(client, item.url()) == count, item.key
     applications = client.get(reverse("unions:application_list"))
     assert len(applications.context["object_list"]) == counts["unions.applications"]
+
+
+@pytest.mark.django_db
+def test_an_officer_sees_their_latest_scorecard_and_their_self_inspection(client, world):
+    from standards.models import Scorecard
+
+    period = period_2026(small_scheme())
+    Scorecard.objects.create(
+        period=period,
+        union=world.unions["A"],
+        total=86,
+        grade="AA",
+        trusted_home=True,
+        computed_at=timezone.now(),
+    )
+    Scorecard.objects.create(
+        period=period,
+        union=world.unions["C"],
+        total=95,
+        grade="AAA",
+        trusted_home=True,
+        computed_at=timezone.now(),
+    )
+    Assessment.objects.create(
+        period=period, union=world.unions["A"], status="draft", comment="请补充经费凭证"
+    )
+    client.force_login(world.users["officer_a"])
+    home = client.get(reverse("home"))
+    assert home.context["scorecard"].union == world.unions["A"]
+    page = home.content.decode()
+    card = page.split('id="own-scorecard"')[1].split('id="own-assessment"')[0]
+    assert "86" in card and "AA" in card and "95" not in card
+    assert "请补充经费凭证" in page.split('id="own-assessment"')[1]
+
+    client.force_login(world.users["staff_lt"])  # no union of their own: no such cards
+    assert "own_union" not in client.get(reverse("home")).context

@@ -43,9 +43,7 @@ def test_the_whole_round_from_self_inspection_to_an_approved_grade(
 
     url = reverse("standards:self_inspection", args=[assessment.pk])
     response = client.post(url, {f"self_points_{ids['dues']}": "45", "submit": "1"})
-    assert response.context["form"].errors[f"self_points_{ids['dues']}"] == [
-        "确保该值小于或等于40。"
-    ]
+    assert response.context["form"].errors[f"self_points_{ids['dues']}"] == ["不能超过满分 40 分。"]
     response = client.post(url, {f"evidence_{ids['assembly']}": "会议记录", "submit": "1"})
     assert response.context["form"].errors[f"self_points_{ids['dues']}"] == ["提交前请填写自评分。"]
     assessment.refresh_from_db()
@@ -174,3 +172,13 @@ def test_the_inspector_does_not_approve_their_own_inspection(client, world, peri
     ]
     assessment.refresh_from_db()
     assert assessment.status == "inspected"
+
+
+@pytest.mark.django_db
+def test_a_submitted_self_inspection_is_no_longer_offered_as_a_form(client, world, period):
+    assessment = Assessment.objects.create(
+        period=period, union=world.unions["A"], status="submitted"
+    )
+    login(client, world, "officer_a")
+    page = client.get(reverse("standards:self_inspection", args=[assessment.pk])).content.decode()
+    assert 'id="step-closed"' in page and '<form method="post" novalidate' not in page

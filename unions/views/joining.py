@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
 
+from cohesion_portal.access import can_change_anything
 from cohesion_portal.ratelimit import allow, client_address
 from cohesion_portal.views import (
     ScopedDetailView,
@@ -93,6 +94,7 @@ class ApplicationListView(ScopedViewMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["statuses"] = JoinApplicationStatus.choices
+        context["can_decide"] = can_change_anything(self.request.user)
         context["status"] = self.request.GET.get("status", JoinApplicationStatus.PENDING)
         # Posters of the tops of the user's part of the tree (any union has one, on its page).
         scoped = Union.objects.for_user(self.request.user)
