@@ -3,6 +3,7 @@ and, for a grassroots union's officer, its latest scorecard and where its self-i
 
 import datetime
 
+from cohesion_portal import attention
 from cohesion_portal.access import role_of, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
@@ -18,6 +19,8 @@ def workbench(user, today: datetime.date) -> dict:
         "scope_is_empty": scope_for(user).is_empty,
         # The total is the bell's count (reminders.context_processors).
         "reminders": Reminder.objects.for_user(user).open().select_related("union")[:8],
+        # What is waiting in the area now (the dashboard's attention list, where it is not 0).
+        "to_do": [(item, n) for item, n in attention.counted(user, today) if n],
     }
     role = role_of(user)
     union = role.union if role and role.union_id and role.union.parent_id is None else None

@@ -22,7 +22,7 @@ from ..scoping import (
 )
 
 BOUNDS = {  # measured; session, user and role lookups and the reminder bell included
-    "home": 9,
+    "home": 15,
     "unions:tree": 9,
     "unions:union_children": 9,
     "unions:union_detail": 15,

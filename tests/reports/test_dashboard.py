@@ -133,3 +133,16 @@ def test_an_officer_sees_their_latest_scorecard_and_their_self_inspection(client
 
     client.force_login(world.users["staff_lt"])  # no union of their own: no such cards
     assert "own_union" not in client.get(reverse("home")).context
+
+
+@pytest.mark.django_db
+def test_the_officers_to_do_list_counts_what_waits_in_their_union(client, world):
+    for label in ("A", "A", "C"):
+        JoinApplication.objects.create(
+            union=world.unions[label], name="申请人", id_number=id_number(), phone="13800000000"
+        )
+    client.force_login(world.users["officer_a"])
+    home = client.get(reverse("home"))
+    to_do = {item.key: count for item, count in home.context["to_do"]}
+    assert to_do == {"unions.applications": 2}  # union C's application is not theirs
+    assert "待处理的网上入会申请" in home.content.decode().split('id="to-do"')[1]
