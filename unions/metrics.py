@@ -6,7 +6,7 @@ Each function answers for many unions in a fixed number of queries (GROUP BY, no
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Length, Substr, TruncMonth
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -135,13 +135,18 @@ def new_generation_recruits(*, start, end, counted_from=None, user=None):
         started_on__gte=counted_from,
         started_on__lte=end,
     )
-    first_joining = joinings.filter(member=OuterRef("member")).order_by("started_on", "pk")
+    # The first joining is the one with no earlier joining of the same person (by date, then
+    # by row): an anti-join, several times faster on PostgreSQL than picking the first row of
+    # each person with a subquery.
+    earlier = joinings.filter(member=OuterRef("member")).filter(
+        Q(started_on__lt=OuterRef("started_on"))
+        | Q(started_on=OuterRef("started_on"), pk__lt=OuterRef("pk"))
+    )
     recruits = joinings.filter(
-        pk=Subquery(first_joining.values("pk")[:1]),
         started_on__gte=start,
         member__is_migrant=True,
         member__birth_date__gte=NEW_GENERATION_BORN_FROM,
-    )
+    ).exclude(Exists(earlier))
     return recruits.for_user(user) if user is not None else recruits
 
 
