@@ -37,9 +37,9 @@ def run_all(bench, *, scale):
     staff_client, officer_client = client_for("qf_staff"), client_for("officer")
 
     bench.add(
-        "workbench, industry staff", get(staff_client, "/"), baseline=lambda: scope_overview(staff)
+        "workbench, officer", get(officer_client, "/"), baseline=lambda: scope_overview(officer)
     )
-    bench.add("industry dashboard, industry staff", get(staff_client, "/reports/dashboard/"))
+    bench.add("industry dashboard (staff's home page)", get(staff_client, "/"))
     tops = Union.objects.for_user(staff).filter(parent__isnull=True).order_by("name")
     bench.add(
         "union tree, industry staff",

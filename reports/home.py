@@ -39,3 +39,13 @@ def workbench(user, today: datetime.date) -> dict:
             .first()
         )
     return context
+
+
+def oversees_industry(user) -> bool:
+    """Industry staff, leadership and superusers: their home page is the industry dashboard."""
+    from unions.models import RoleKind
+
+    if user.is_superuser:
+        return True
+    role = role_of(user)
+    return role is not None and role.kind in (RoleKind.INDUSTRY_STAFF, RoleKind.LEADERSHIP)

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from cohesion_portal.views import PortalViewMixin
 
 from .dashboard import industry_dashboard
-from .home import workbench
+from .home import oversees_industry, workbench
 
 
 class DashboardView(PortalViewMixin, TemplateView):
@@ -30,8 +30,16 @@ class DashboardView(PortalViewMixin, TemplateView):
 
 
 class HomeView(PortalViewMixin, TemplateView):
+    """The home page: the industry dashboard for those who oversee an industry union (staff,
+    leadership, superusers), the workbench for everyone else."""
+
     template_name = "portal/home.html"
     title = _("Workbench")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and oversees_industry(request.user):
+            return DashboardView.as_view()(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

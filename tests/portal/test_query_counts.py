@@ -22,7 +22,7 @@ from ..scoping import (
 )
 
 BOUNDS = {  # measured; session, user and role lookups and the reminder bell included
-    "home": 15,
+    "home": 27,  # (for industry staff, the home page is the dashboard)
     "unions:tree": 9,
     "unions:union_children": 9,
     "unions:union_detail": 15,

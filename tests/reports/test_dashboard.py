@@ -131,8 +131,9 @@ def test_an_officer_sees_their_latest_scorecard_and_their_self_inspection(client
     assert "86" in card and "AA" in card and "95" not in card
     assert "请补充经费凭证" in page.split('id="own-assessment"')[1]
 
-    client.force_login(world.users["staff_lt"])  # no union of their own: no such cards
-    assert "own_union" not in client.get(reverse("home")).context
+    client.force_login(world.users["staff_lt"])  # their home page is the industry dashboard
+    home = client.get(reverse("home")).context
+    assert "own_union" not in home and "dashboard" in home
 
 
 @pytest.mark.django_db
