@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Sum
+from django.urls import reverse
 
 from cohesion_portal import attention
 from standards.metrics import grade_series
@@ -67,15 +68,18 @@ def _treemap(user, cards) -> list[dict]:
         .annotate(n=Sum("headcount"))
         .values_list("grassroots", "n")
     )
+    # Plain rows, not model objects: two thousand unions at scale L.
+    url = reverse("standards:scorecard", args=[0]).removesuffix("0/")
+    rows = cards.values_list("pk", "union_id", "union__name", "total", "grade")
     return [
         {
-            "name": card.union.name,
-            "value": employees.get(f"{card.union_id:08d}", 0) or 1,
-            "score": float(card.total),
-            "grade": card.grade,
-            "url": card.get_absolute_url(),
+            "name": name,
+            "value": employees.get(f"{union_id:08d}", 0) or 1,
+            "score": float(total),
+            "grade": grade,
+            "url": f"{url}{pk}/",
         }
-        for card in cards.only("union__name", "total", "grade", "union_id", "period_id")
+        for pk, union_id, name, total, grade in rows
     ]
 
 
