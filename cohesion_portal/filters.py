@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,10 +14,25 @@ def search_box(placeholder):
 
 
 class PortalFilterSet(django_filters.FilterSet):
-    """A FilterSet whose widgets wear Bootstrap's small controls, for the filter bar."""
+    """A FilterSet whose widgets wear Bootstrap's small controls, for the filter bar.
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    `defaults`: {filter name: value, or a function giving it} for a request that does not name
+    that filter (the open reminders, the latest period); a value the user chooses, even "all",
+    is kept.
+    """
+
+    defaults: dict = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        missing = [name for name in self.defaults if data is None or name not in data]
+        if missing:
+            data = data.copy() if data is not None else QueryDict(mutable=True)
+            for name in missing:
+                value = self.defaults[name]
+                value = value() if callable(value) else value
+                if value is not None:
+                    data[name] = str(value)
+        super().__init__(data, *args, **kwargs)
         for field in self.form.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} form-{css.split('-')[1]}-sm"

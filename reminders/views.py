@@ -4,7 +4,7 @@ import django_filters
 import django_tables2 as tables
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponseRedirect, QueryDict
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -35,12 +35,7 @@ class ReminderFilter(PortalFilterSet):
         model = Reminder
         fields = ("kind", "state")
 
-    def __init__(self, data=None, *args, **kwargs):
-        # Open reminders unless the user asks otherwise (no query string at all: data is None).
-        if data is None or "state" not in data:
-            data = data.copy() if data is not None else QueryDict(mutable=True)
-            data["state"] = "open"
-        super().__init__(data, *args, **kwargs)
+    defaults = {"state": "open"}  # open reminders unless the user asks otherwise
 
     def filter_state(self, queryset, name, value):
         return queryset.filter(closed_at__isnull=(value == "open"))

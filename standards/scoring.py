@@ -143,7 +143,7 @@ class Scorer:
         )
 
     def _computed_values(self) -> dict[int, dict[int, float]]:
-        values = {}
+        values, read = {}, {}  # (a figure two indicators use is read once)
         for dimension in self.loaded.dimensions:
             for indicator in dimension.loaded_indicators:
                 if indicator.method != Method.COMPUTED:
@@ -151,8 +151,10 @@ class Scorer:
                 metric = metrics.get(indicator.metric)
                 if metric is None or metric.by_union is None:
                     values[indicator.pk] = None  # the figure's app is not there (yet)
-                else:
-                    values[indicator.pk] = metric.by_union(self.period.starts_on, self.as_of)
+                    continue
+                if metric.key not in read:
+                    read[metric.key] = metric.by_union(self.period.starts_on, self.as_of)
+                values[indicator.pk] = read[metric.key]
         return values
 
     def _assessment_scores(self):

@@ -7,7 +7,7 @@ import django_tables2 as tables
 from django import forms
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect, QueryDict
+from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html
@@ -48,18 +48,8 @@ class RankingFilter(PortalFilterSet):
         model = Scorecard
         fields = ("period", "q", "grade", "trusted_home")
 
-    def __init__(self, data=None, *args, **kwargs):
-        # The latest period unless one is asked for.
-        if data is None or not data.get("period"):
-            data = data.copy() if data is not None else QueryDict(mutable=True)
-            current = latest_period_today()
-            if current is not None:
-                data["period"] = str(current.pk)
-        super().__init__(data, *args, **kwargs)
-
-
-def latest_period_today():
-    return latest_period(timezone.localdate())
+    # The latest period unless one is asked for.
+    defaults = {"period": lambda: getattr(latest_period(timezone.localdate()), "pk", None)}
 
 
 class RankingTable(tables.Table):
