@@ -152,6 +152,30 @@ def _assigned_unions(user) -> Scope:
     return Scope(subtree_paths=tuple(paths))
 
 
+class Reader:
+    """Someone who reads a given scope and changes nothing, where no person is asking: the
+    monthly Excel report the nightly job produces for an industry union, or a user's area
+    narrowed by the dashboard's filters. Goes wherever a user goes in `for_user(...)`."""
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    pk = None
+
+    def __init__(self, scope: Scope):
+        self._scope_cache = {action: EMPTY for action in ACTIONS} | {VIEW: scope}
+        self._role_cache = None
+
+    def __repr__(self):
+        return f"Reader({self._scope_cache[VIEW]!r})"
+
+
+def industry_reader(industry_union_id: int) -> Reader:
+    """Reads one industry union as its leadership would."""
+    return Reader(Scope(industry_union_ids=frozenset({industry_union_id})))
+
+
 def can_change_anything(user) -> bool:
     return not scope_for(user, CHANGE).is_empty
 
