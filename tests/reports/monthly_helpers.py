@@ -1,0 +1,47 @@
+"""Shared pieces of the monthly report's tests: a month well in the past, and a report at each
+step built through the services."""
+
+import datetime
+
+from reports.monthly_services import (
+    monthly_report_accept,
+    monthly_report_return,
+    monthly_report_save,
+    monthly_report_submit,
+)
+
+SEPTEMBER = datetime.date(2026, 9, 1)
+TODAY = datetime.date(2026, 11, 26)  # the day the services are told it is
+TEXTS = {"work_done": "召开会员大会，发展新会员。", "problems": "", "next_month": "筹备职代会。"}
+
+
+def draft(world, label="A", month=SEPTEMBER, texts=TEXTS):
+    return monthly_report_save(
+        actor=world.users["officer_a"] if label == "A" else world.users["superuser"],
+        union=world.unions[label],
+        month=month,
+        texts=texts,
+        today=TODAY,
+    )
+
+
+def submitted(world, label="A", month=SEPTEMBER):
+    return monthly_report_submit(
+        actor=world.users["officer_a"] if label == "A" else world.users["superuser"],
+        union=world.unions[label],
+        month=month,
+        texts=TEXTS,
+        today=TODAY,
+    )
+
+
+def returned(world, label="A", month=SEPTEMBER):
+    staff = world.users["staff_aw" if label == "B" else "staff_lt"]
+    return monthly_report_return(
+        actor=staff, report=submitted(world, label, month), comment="请补充活动情况。"
+    )
+
+
+def accepted(world, label="A", month=SEPTEMBER):
+    staff = world.users["staff_aw" if label == "B" else "staff_lt"]
+    return monthly_report_accept(actor=staff, report=submitted(world, label, month))

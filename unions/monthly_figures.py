@@ -1,0 +1,73 @@
+"""The unions app's figures in the monthly progress report (cohesion_portal.monthly_figures):
+new-generation recruits, members at the end of the month, new members in the month.
+
+Each function answers for every grassroots union at once (one GROUP BY), or, given a union's
+`path`, for that union's tree alone through the path index.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal import metrics, monthly_figures
+
+from .metrics import count_by_grassroots, new_generation_recruits, recruits_by_grassroots_union
+from .models import Membership, MembershipStart
+
+JOININGS = (MembershipStart.JOINED, MembershipStart.REJOINED)
+
+
+def _within(queryset, path, field="union__path"):
+    return queryset.filter(**{f"{field}__startswith": path}) if path else queryset
+
+
+def recruits_in_month(start, end, *, path=None) -> dict[int, int]:
+    """T1 month by month: new-generation migrant workers recruited in the month, each person
+    counted once a calendar year (T1 is 年内发展…), so a year's months add up to its T1."""
+    recruits = new_generation_recruits(
+        start=start, end=end, counted_from=start.replace(month=1, day=1)
+    )
+    return recruits_by_grassroots_union(_within(recruits, path))
+
+
+def members_at_end(start, end, *, path=None) -> dict[int, int]:
+    """Members at the end of the month: memberships begun by then and not ended by then (a
+    membership ended on the day a transfer takes effect is the receiving union's that day)."""
+    held = Membership.objects.filter(started_on__lte=end).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=end)
+    )
+    return count_by_grassroots(_within(held, path))
+
+
+def new_members_in_month(start, end, *, path=None) -> dict[int, int]:
+    """People who joined (or rejoined) the union in the month; transfers in are not counted."""
+    joined = Membership.objects.filter(start__in=JOININGS, started_on__range=(start, end))
+    return count_by_grassroots(_within(joined, path))
+
+
+def register_monthly_figures() -> None:
+    for figure in (
+        monthly_figures.from_grouped(
+            "unions.recruits",
+            _("New-generation migrant workers recruited in the month"),
+            metrics.PEOPLE,
+            recruits_in_month,
+            order=110,
+            help_text=_("T1: born 1980 or later, each person counted once a year"),
+        ),
+        monthly_figures.from_grouped(
+            "unions.members",
+            _("Members at the end of the month"),
+            metrics.PEOPLE,
+            members_at_end,
+            order=120,
+        ),
+        monthly_figures.from_grouped(
+            "unions.new_members",
+            _("New members in the month"),
+            metrics.PEOPLE,
+            new_members_in_month,
+            order=130,
+            help_text=_("joined or rejoined; transfers in are not counted"),
+        ),
+    ):
+        monthly_figures.register(figure)
