@@ -9,6 +9,9 @@ AppConfig.ready():
   `day`; `since` is the start of the plan period, for figures counted from it. None: no data.
 - `by_union(start, end)`: {grassroots union id: value} over a period, for every grassroots union
   at once, in a fixed number of queries. Unions missing from the dict have no data (value 0).
+- `daily(since, end, *, user)`: for a figure that is a count of events (recruits), {day: events
+  that day} from `since` to `end` in the user's scope, in one query: its total on any day is the
+  sum of the days up to it, so a target's value, trend and monthly chart come from one reading.
 
 A plan's target or a scheme's indicator names a metric by key; a key nobody has registered yet
 (an app still to come) shows as "no data yet" and cannot be chosen for a computed indicator.
@@ -39,8 +42,11 @@ class Metric:
     unit: str
     total: Callable[..., float | None] | None = None
     by_union: Callable[[datetime.date, datetime.date], dict[int, float]] | None = None
-    # The records behind a grassroots union's value over a period: (union id, start, end) -> URL.
+    # The records behind a grassroots union's value over a period: (union id, start, end) -> URL;
+    # with None for the union, the records behind the figure of the whole area (the list reads
+    # the user's scope, narrowed as the dashboard is). Build it with `records_list()`.
     records_url: Callable[[int, datetime.date, datetime.date], str] | None = None
+    daily: Callable[..., dict[datetime.date, int]] | None = None
     # Higher is better for every figure so far; a target is reached from below.
 
     @property
@@ -72,3 +78,31 @@ def percent(numerator, denominator) -> float | None:
     """For showing: two decimals."""
     value = exact_percent(numerator, denominator)
     return round(value, 2) if value is not None else None
+
+
+def remembering(reader):
+    """Mark `reader` (an access.Reader built for one page) so that each figure read through it
+    is computed once on that page: the dashboard's card, chart and attention list share one
+    reading of T1. The reader dies with the page, so nothing needs invalidating."""
+    reader._figures = {}
+    return reader
+
+
+def remembered(user, key, compute):
+    """`compute()`, once per `remembering` reader and `key`; every time for anyone else."""
+    figures = getattr(user, "_figures", None)
+    if figures is None:
+        return compute()
+    if key not in figures:
+        figures[key] = compute()
+    return figures[key]
+
+
+def records_list(url_name: str, union_id: int | None, **params) -> str:
+    """The URL of the list behind a figure: one grassroots union's records, or the area's."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    query = ({"union": union_id} if union_id is not None else {}) | params
+    return f"{reverse(url_name)}?{urlencode(query)}" if query else reverse(url_name)

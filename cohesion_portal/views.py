@@ -19,6 +19,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from . import area
 from .access import APPROVE, CHANGE, INSPECT, VIEW, scope_for
 from .models import FormSubmission
 
@@ -56,6 +57,9 @@ class ScopedViewMixin(PortalViewMixin):
     """
 
     scope_action = VIEW
+    # A list narrows to the area the dashboard's filters chose, when its query string names one
+    # (cohesion_portal.area): the number on the dashboard and the list count the same rows.
+    narrows_to_area = False
 
     def get_scope_action(self):
         if self.scope_action in (INSPECT, APPROVE):
@@ -69,7 +73,18 @@ class ScopedViewMixin(PortalViewMixin):
                 f"{type(self).__name__} reads {queryset.model.__name__}, which has no scoped "
                 "queryset (ScopedQuerySet): it would show rows outside the user's scope."
             )
-        return queryset.for_user(self.request.user, self.get_scope_action())
+        queryset = queryset.for_user(self.request.user, self.get_scope_action())
+        if self.narrows_to_area and self.request.method in SAFE_METHODS:
+            reader = area.reader_from_request(self.request)
+            if reader is not None:
+                queryset = queryset.for_user(reader)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.narrows_to_area:
+            context["area_narrowing"] = area.describe(area.area_from(self.request.GET))
+        return context
 
     def get_object(self, queryset=None):
         try:
@@ -90,7 +105,19 @@ class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
 
     # The table paginates (one COUNT); the list view must not paginate the same rows again.
     table_pagination = {"per_page": 25}
+    narrows_to_area = True
     template_name = "portal/list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The filter form keeps the area it was opened with (hidden, unless it is a field).
+        fields = self.filterset.form.fields if getattr(self, "filterset", None) else {}
+        context["area_parameters"] = [
+            (name, value)
+            for name, value in area.area_from(self.request.GET).items()
+            if name not in fields
+        ]
+        return context
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

@@ -3,6 +3,7 @@ from django.urls import path
 from . import (
     views,
     views_congress,
+    views_coverage,
     views_disclosure,
     views_offers,
     views_performance,
@@ -13,6 +14,7 @@ app_name = "contracts"
 urlpatterns = [
     path("", views.ContractListView.as_view(), name="list"),
     path("new/", views.ContractCreateView.as_view(), name="create"),
+    path("uncovered/", views_coverage.UncoveredEnterpriseListView.as_view(), name="uncovered"),
     path("<int:pk>/", views.ContractDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.ContractUpdateView.as_view(), name="edit"),
     path("<int:pk>/scan/", views_scans.ContractScanView.as_view(), name="scan"),

@@ -1,60 +1,181 @@
 """The industry dashboard: every target, what needs attention, grades and where each union
-stands, all computed live in the user's area, in a number of queries that does not grow with
-the data."""
+stands, all computed live in the user's area (narrowed by the filters: an industry union, an
+area cadre's unions, an assessment period), in a number of queries that does not grow with the
+data.
+
+Speed: every figure is read through one `metrics.remembering` reader, so what several parts
+show is read once: T1 (the card, its trend, the chart by month, the unions behind on
+recruitment) is one query over the recruits by union and day; T2's coverage today serves its
+card and the enterprises without a contract.
+"""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Sum
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import attention
+from cohesion_portal import attention, metrics
+from cohesion_portal.access import scope_for
+from cohesion_portal.area import narrowed_reader, with_area
 from standards.metrics import grade_series
-from standards.models import Plan, Scorecard
+from standards.models import Period, Plan, Scorecard
 from standards.periods import latest_period
+from standards.shares import elapsed, plan_targets, running_plan
 from standards.targets import TargetState, evaluate
 from unions.metrics import grassroots_of, new_generation_recruits, recruits_by_month
-from unions.models import Enterprise
+from unions.models import Enterprise, IndustryUnion, RoleKind
 
 TOP = 10
+CHART_MONTHS = 12
 
 
 @dataclass
 class Dashboard:
     plan: Plan | None
     targets: list[TargetState]
-    attention: list
-    period: object
+    attention: list  # [(Attention, count, url in the area)]
+    period: Period | None
     grades: dict | None
     top: list
     treemap: list
-    recruits_by_month: list
+    recruits_by_month: list  # [{"month", "recruits", "cumulative", "pace"}]
+    grade_trend: list = field(default_factory=list)  # [{"period", "aaa", "aa", "a", "none"}]
+    area: dict = field(default_factory=dict)  # the filters' area parameters, for the links
+
+    def link(self, url: str) -> str:
+        """`url` narrowed to the dashboard's area."""
+        return with_area(url, self.area)
 
 
 def current_plan(today: datetime.date) -> Plan | None:
     """The plan running today; else the one that started last."""
-    plans = Plan.objects.filter(starts_on__lte=today).order_by("-starts_on")
-    return plans.filter(ends_on__gte=today).first() or plans.first()
+    return running_plan(today)
 
 
-def industry_dashboard(user, today: datetime.date) -> Dashboard:
-    plan = current_plan(today)
-    targets = (
-        [evaluate(target, today=today, user=user) for target in plan.targets.all()] if plan else []
+class CadreChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's filters. Each choice only narrows the user's own area: an industry union
+    (offered to those who see both), an area cadre (the unions assigned to them today; offered
+    to those who see whole industry unions), the assessment period of the grades, the top ten
+    and the map (the latest by default)."""
+
+    industry_union = forms.ModelChoiceField(
+        label=_("industry union"),
+        queryset=IndustryUnion.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
-    period = latest_period(today)
-    series = {row["period"].pk: row for row in grade_series(user)}
-    cards = Scorecard.objects.for_user(user).filter(period=period).select_related("union")
-    return Dashboard(
+    cadre = CadreChoiceField(
+        label=_("area cadre"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+    period = forms.TypedChoiceField(
+        label=_("assessment period"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, data=None, *, user, today):
+        super().__init__(data or None)
+        scope = scope_for(user)
+        if scope.everything or len(scope.industry_union_ids) > 1:
+            industries = IndustryUnion.objects.all()
+            if not scope.everything:
+                industries = industries.filter(pk__in=scope.industry_union_ids)
+            self.fields["industry_union"].queryset = industries
+        else:
+            del self.fields["industry_union"]
+        if scope.everything or scope.industry_union_ids:
+            cadres = (
+                get_user_model()
+                .objects.filter(role__kind=RoleKind.AREA_CADRE)
+                .order_by("last_name", "first_name", "username")
+            )
+            if not scope.everything:
+                cadres = cadres.filter(role__industry_union__in=scope.industry_union_ids)
+            self.fields["cadre"].queryset = cadres
+        else:
+            del self.fields["cadre"]
+        # One query for the choices and the default (the latest period begun by today).
+        self.periods = {period.pk: period for period in Period.objects.order_by("-starts_on")}
+        self.fields["period"].choices = [(pk, str(p)) for pk, p in self.periods.items()]
+        self.default_period = next((p for p in self.periods.values() if p.starts_on <= today), None)
+        if self.default_period is not None:
+            self.initial["period"] = self.default_period.pk
+        for bound in self.fields.values():
+            bound.widget.attrs["class"] = "form-select form-select-sm"
+
+    def chosen(self) -> dict:
+        """{"industry_union": id, "cadre": id, "period": Period}: the valid choices (a choice not
+        offered, typed into the address, is no choice; the form shows why)."""
+        cleaned = self.cleaned_data if self.is_valid() else getattr(self, "cleaned_data", {})
+        area = {name: cleaned[name].pk for name in ("industry_union", "cadre") if cleaned.get(name)}
+        period = self.periods.get(cleaned.get("period")) or self.default_period
+        return {**area, "period": period}
+
+    def narrowed_to(self) -> list[str]:
+        """The names of the industry union and cadre chosen, for the caption."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return [
+            self.fields[name].label_from_instance(cleaned[name])
+            for name in ("industry_union", "cadre")
+            if cleaned.get(name)
+        ]
+
+
+def industry_dashboard(
+    user,
+    today: datetime.date,
+    *,
+    industry_union: int | None = None,
+    cadre: int | None = None,
+    period: Period | None = None,
+) -> Dashboard:
+    """The dashboard of `user`'s area, narrowed to `industry_union` and `cadre`'s unions,
+    with the grades of `period` (default: the latest)."""
+    area = {
+        name: value
+        for name, value in (("industry_union", industry_union), ("cadre", cadre))
+        if value is not None
+    }
+    reader = metrics.remembering(narrowed_reader(user, **area))
+    plan = running_plan(today, user=reader)
+    targets = (
+        [evaluate(target, today=today, user=reader) for target in plan_targets(plan, user=reader)]
+        if plan
+        else []
+    )
+    period = period or latest_period(today)
+    series = grade_series(reader)
+    cards = Scorecard.objects.for_user(reader).filter(period=period).select_related("union")
+    dashboard = Dashboard(
         plan=plan,
         targets=targets,
-        attention=attention.counted(user, today),
+        attention=[],
         period=period,
-        grades=series.get(period.pk) if period else None,
+        grades=next((row for row in series if row["period"] == period), None),
         top=list(cards.order_by("-total", "union__name")[:TOP]) if period else [],
-        treemap=_treemap(user, cards) if period else [],
-        recruits_by_month=_recruits_by_month(user, today),
+        treemap=_treemap(reader, cards) if period else [],
+        recruits_by_month=_recruits_by_month(reader, today, plan, targets),
+        grade_trend=[
+            {key: row[key] for key in ("aaa", "aa", "a", "none")} | {"period": str(row["period"])}
+            for row in series
+        ],
+        area=area,
     )
+    dashboard.attention = [
+        (item, count, dashboard.link(item.url()))
+        for item, count in attention.counted(reader, today)
+    ]
+    return dashboard
 
 
 def _treemap(user, cards) -> list[dict]:
@@ -83,12 +204,68 @@ def _treemap(user, cards) -> list[dict]:
     ]
 
 
-def _recruits_by_month(user, today) -> list[tuple[str, int]]:
-    """New-generation recruits in each of the last twelve months (T1's pace)."""
-    start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
-    counts = recruits_by_month(new_generation_recruits(start=start, end=today, user=user))
-    months, month = [], start
-    while month <= today:
-        months.append((month.strftime("%Y-%m"), counts.get(month, 0)))
+def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
         month = (month + datetime.timedelta(days=32)).replace(day=1)
     return months
+
+
+def _recruits_by_month(user, today, plan, targets) -> list[dict]:
+    """T1's pace: new-generation recruits in each month of the plan so far (the last twelve),
+    with the running total and the pace the target asks for (its value spread evenly over the
+    plan's time), from the same daily series as the T1 card: no query of its own."""
+    state = next((s for s in targets if s.metric is not None and s.metric.daily is not None), None)
+    if state is None or today < plan.starts_on:
+        return _recruits_by_month_without_plan(user, today)
+    target, since = state.target, plan.starts_on
+    as_of = min(today, target.deadline)
+    days = state.metric.daily(since, as_of, user=user)  # (read once already: remembered)
+    months = _months(since, as_of)
+    by_month = dict.fromkeys(months, 0)
+    for day, n in days.items():
+        by_month[day.replace(day=1)] += n
+    rows, cumulative = [], 0
+    for month in months:
+        cumulative += by_month[month]
+        month_end = min(
+            as_of, (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        )
+        pace = (
+            round(
+                float(target.value)
+                * elapsed(starts_on=since, deadline=target.deadline, today=month_end),
+                1,
+            )
+            if target.value is not None
+            else None
+        )
+        rows.append(
+            {
+                "month": month.strftime("%Y-%m"),
+                "recruits": by_month[month],
+                "cumulative": cumulative,
+                "pace": pace,
+            }
+        )
+    return rows[-CHART_MONTHS:]
+
+
+def _recruits_by_month_without_plan(user, today) -> list[dict]:
+    """Without a running plan: the last twelve months, each person counted once from the
+    first of them."""
+    start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
+    counts = recruits_by_month(new_generation_recruits(start=start, end=today, user=user))
+    rows, cumulative = [], 0
+    for month in _months(start, today):
+        cumulative += counts.get(month, 0)
+        rows.append(
+            {
+                "month": month.strftime("%Y-%m"),
+                "recruits": counts.get(month, 0),
+                "cumulative": cumulative,
+                "pace": None,
+            }
+        )
+    return rows

@@ -4,7 +4,7 @@ from django.views.generic import TemplateView
 
 from cohesion_portal.views import PortalViewMixin
 
-from .dashboard import industry_dashboard
+from .dashboard import DashboardFilterForm, industry_dashboard
 from .home import oversees_industry, workbench
 
 
@@ -18,15 +18,45 @@ class DashboardView(PortalViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        dashboard = industry_dashboard(self.request.user, today)
+        user = self.request.user
+        form = DashboardFilterForm(self.request.GET, user=user, today=today)
+        dashboard = industry_dashboard(user, today, **form.chosen())
         context["dashboard"] = dashboard
+        context["filter_form"] = form
+        context["narrowed_to"] = form.narrowed_to()
         context["today"] = today
+        # The ranking behind the grades: the period chosen, in the area chosen.
+        if dashboard.period:
+            context["ranking_url"] = dashboard.link(dashboard.period.get_absolute_url())
+        context["plan_url"] = (
+            dashboard.link(dashboard.plan.get_absolute_url()) if dashboard.plan else None
+        )
+        context["cards"] = [
+            (state, self.card_url(state, dashboard, context["plan_url"], today))
+            for state in dashboard.targets
+        ]
         context["charts"] = {
             "treemap": dashboard.treemap,
             "recruits": dashboard.recruits_by_month,
-            "labels": {"recruits": str(_("Recruits")), "score": str(_("Score"))},
+            "grades": dashboard.grade_trend,
+            "labels": {
+                "recruits": str(_("Recruits")),
+                "cumulative": str(_("Since the plan began")),
+                "pace": str(_("Pace the target asks for")),
+                "score": str(_("Score")),
+                "no_grade": str(_("no grade")),
+            },
         }
         return context
+
+    @staticmethod
+    def card_url(state, dashboard, plan_url, today) -> str:
+        """A card opens the records behind its figure in the dashboard's area; a figure with no
+        list of its own (or no data yet) opens its target on the plan's page."""
+        metric = state.metric
+        if metric is not None and metric.records_url is not None:
+            return dashboard.link(metric.records_url(None, dashboard.plan.starts_on, today))
+        return f"{plan_url}#target-{state.target.code}"
 
 
 class HomeView(PortalViewMixin, TemplateView):

@@ -12,28 +12,49 @@ from .periods import latest_period
 from .scoring import satisfaction_by_union
 
 
-def _scorecard_share(day, user, condition: Q):
-    """Of the grassroots unions in scope, the share whose scorecard in the period of `day`
-    meets `condition`; None before any period or scorecard exists."""
-    period = latest_period(day)
-    if period is None:
-        return None
-    cards = Scorecard.objects.filter(period=period)
+def _grassroots_count(user) -> int:
+    """The grassroots unions in the user's scope (read once per page: T3, T4, the grades)."""
     unions = Union.objects.filter(parent__isnull=True)
     if user is not None:
-        cards, unions = cards.for_user(user), unions.for_user(user)
-    figures = cards.aggregate(scored=Count("pk"), meeting=Count("pk", filter=condition))
+        unions = unions.for_user(user)
+    return metrics.remembered(user, ("standards.grassroots",), unions.count)
+
+
+def _scorecard_counts(period, user) -> dict:
+    """Of the period's scorecards in scope: scored, trusted homes, AAA (one query for T3 and
+    T4, on every day that falls in the period, read once per page)."""
+
+    def compute():
+        cards = Scorecard.objects.filter(period=period)
+        if user is not None:
+            cards = cards.for_user(user)
+        return cards.aggregate(
+            scored=Count("pk"),
+            trusted=Count("pk", filter=Q(trusted_home=True)),
+            aaa=Count("pk", filter=Q(grade=Grade.AAA)),
+        )
+
+    return metrics.remembered(user, ("standards.scorecard_counts", period.pk), compute)
+
+
+def _scorecard_share(day, user, key: str):
+    """Of the grassroots unions in scope, the share whose scorecard in the period of `day`
+    counts under `key` ("trusted", "aaa"); None before any period or scorecard exists."""
+    period = metrics.remembered(user, ("standards.latest_period", day), lambda: latest_period(day))
+    if period is None:
+        return None
+    figures = _scorecard_counts(period, user)
     if not figures["scored"]:
         return None
-    return metrics.percent(figures["meeting"], unions.count())
+    return metrics.percent(figures[key], _grassroots_count(user))
 
 
 def trusted_home_rate(day, *, since=None, user=None):
-    return _scorecard_share(day, user, Q(trusted_home=True))
+    return _scorecard_share(day, user, "trusted")
 
 
 def aaa_rate(day, *, since=None, user=None):
-    return _scorecard_share(day, user, Q(grade=Grade.AAA))
+    return _scorecard_share(day, user, "aaa")
 
 
 def satisfaction_by_union_between(start, end):
@@ -49,12 +70,18 @@ def register_metrics() -> None:
             _("Unions that are a trusted home of workers"),
             metrics.PERCENT,
             total=trusted_home_rate,
+            records_url=lambda union_id, start, end: metrics.records_list(
+                "standards:ranking", union_id, trusted_home="true"
+            ),
         ),
         metrics.Metric(
             "standards.aaa_rate",
             _("Grassroots unions graded AAA"),
             metrics.PERCENT,
             total=aaa_rate,
+            records_url=lambda union_id, start, end: metrics.records_list(
+                "standards:ranking", union_id, grade="AAA"
+            ),
         ),
         metrics.Metric(
             "standards.satisfaction",
@@ -73,10 +100,9 @@ def grade_series(user=None) -> list[dict]:
     from .models import Period
 
     cards = Scorecard.objects.all()
-    unions = Union.objects.filter(parent__isnull=True)
     if user is not None:
-        cards, unions = cards.for_user(user), unions.for_user(user)
-    grassroots = unions.count()
+        cards = cards.for_user(user)
+    grassroots = _grassroots_count(user)
     rows = cards.values("period").annotate(
         scored=Count("pk"),
         trusted=Count("pk", filter=Q(trusted_home=True)),
@@ -105,6 +131,19 @@ def register_attention() -> None:
     from cohesion_portal import attention
 
     from .models import Assessment, AssessmentStatus
+    from .shares import behind_on_recruitment
+
+    # (here, not in the unions app: a union's share of T1 needs the plan, which standards owns)
+    attention.register(
+        attention.Attention(
+            "standards.behind_on_recruitment",
+            _("Grassroots unions behind their share of the recruitment target (T1)"),
+            count=lambda user, today: len(behind_on_recruitment(today, user=user)),
+            url=lambda: f"{reverse('standards:recruitment')}?behind=true",
+            icon="bi-person-plus",
+            order=5,
+        )
+    )
 
     for status, label, order in (
         (AssessmentStatus.SUBMITTED, _("Self-inspections awaiting inspection"), 60),

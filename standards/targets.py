@@ -50,13 +50,21 @@ class TargetState:
     current: float | None = None
     projected: float | None = None
     status: str = Status.NO_DATA
+    # What to reach, where it is not the target's value: a union's share of a count target.
+    own_goal: float | None = None
+
+    @property
+    def goal(self) -> float | None:
+        if self.own_goal is not None:
+            return self.own_goal
+        return float(self.target.value) if self.target.value is not None else None
 
     @property
     def share(self) -> float | None:
-        """Of the target, achieved so far (%)."""
-        if self.current is None or not self.target.value:
+        """Of the goal, achieved so far (%)."""
+        if self.current is None or not self.goal:
             return None
-        return round(100 * self.current / float(self.target.value), 1)
+        return round(100 * self.current / self.goal, 1)
 
     @property
     def unit(self) -> str:
@@ -71,20 +79,36 @@ class TargetState:
         return Status(self.status).label
 
 
-def evaluate(target: Target, *, today: datetime.date, user=None) -> TargetState:
+def total_reader(metric: metrics.Metric, *, since: datetime.date, as_of: datetime.date, user):
+    """A function day -> the figure on that day (from `since`). A count with a `daily` series
+    is read once and summed (one query for the value and its trend); others ask `total`."""
+    if metric.daily is None:
+        return lambda day: metric.total(day, since=since, user=user)
+    days = metric.daily(since, as_of, user=user)
+    return lambda day: sum(n for when, n in days.items() if when <= day)
+
+
+def evaluate(
+    target: Target, *, today: datetime.date, user=None, goal: float | None = None
+) -> TargetState:
+    """Where `target` stands in the user's scope on `today`. `goal`: the value to reach where
+    it is not the target's own (a union's share of a count target, standards.shares)."""
     metric = target.figure
     if metric is None or metric.total is None:
-        return TargetState(target, metric)
+        return TargetState(target, metric, own_goal=goal)
     since = target.plan.starts_on
     if today < since:
-        return TargetState(target, metric, status=Status.NOT_STARTED)
+        return TargetState(target, metric, status=Status.NOT_STARTED, own_goal=goal)
     as_of = min(today, target.deadline)
-    current = metric.total(as_of, since=since, user=user)
+    total = total_reader(metric, since=since, as_of=as_of, user=user)
+    current = total(as_of)
     if current is None:
-        return TargetState(target, metric)
-    goal = float(target.value) if target.value is not None else None
+        return TargetState(target, metric, own_goal=goal)
+    own_goal = goal
+    if goal is None:
+        goal = float(target.value) if target.value is not None else None
     start = max(since, as_of - TREND_WINDOW)
-    earlier = metric.total(start, since=since, user=user) if start < as_of else None
+    earlier = total(start) if start < as_of else None
     slope = (current - earlier) / (as_of - start).days if earlier is not None else 0.0
     projected = round(current + slope * (target.deadline - as_of).days, 2)
     if metric.unit == metrics.PERCENT:
@@ -101,4 +125,4 @@ def evaluate(target: Target, *, today: datetime.date, user=None) -> TargetState:
         status = Status.AT_RISK
     else:
         status = Status.BEHIND
-    return TargetState(target, metric, current, projected, status)
+    return TargetState(target, metric, current, projected, status, own_goal=own_goal)

@@ -5,6 +5,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import area
 from cohesion_portal.access import may_manage_shared_data
 from cohesion_portal.views import RecordDetailView, ScopedListView
 
@@ -53,8 +54,10 @@ class PlanDetailView(RecordDetailView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         context["may_manage"] = may_manage_shared_data(self.request.user)
+        # Narrowed as the dashboard's card that links here, where it was (cohesion_portal.area).
+        reader = area.reader_from_request(self.request) or self.request.user
+        context["area_narrowing"] = area.describe(area.area_from(self.request.GET))
         context["states"] = [
-            evaluate(target, today=today, user=self.request.user)
-            for target in self.object.targets.all()
+            evaluate(target, today=today, user=reader) for target in self.object.targets.all()
         ]
         return context

@@ -81,22 +81,47 @@ def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists
     page = client.get(reverse("reports:dashboard")).content.decode()
     assert "16.7%" in page.split('id="card-T2"')[1].split("</a>")[0]
 
-    counts = {item.key: count for item, count in dashboard.attention}
-    assert counts == {
+    counts = {item.key: count for item, count, _url in dashboard.attention}
+    expected = {
+        # T1 = 10 shared by migrant workers within the light-textile union: A's enterprises (the
+        # two above and those of the contract, offer and congress builders: 4 × 30 migrants)
+        # and C's (2 × 30): A's share 10 × 120/180 = 6.67, C's 3.33. A day past half the
+        # plan's 121 days (61/121), A owes 3.36 → 3 whole people and has 2: behind; C owes
+        # 1.68 → 1 and has 1: not behind.
+        "standards.behind_on_recruitment": 1,
         "unions.applications": 1,
+        # T2: six unionized enterprises, one covered.
+        "contracts.uncovered": 5,
         "contracts.expiring": 1,
         "contracts.offers_unanswered": 1,
         "contracts.congresses_overdue": 1,
         "standards.submitted": 1,
         "standards.inspected": 0,
     }
+    # (other apps add theirs: the monthly report's outstanding reports, say)
+    assert {key: counts[key] for key in expected} == expected
     # Each number is the count of the list it links to.
-    for item, count in dashboard.attention:
+    for item, count, url in dashboard.attention:
         if item.key == "unions.applications":
             continue  # (a plain list page; checked below)
-        assert listed(client, item.url()) == count, item.key
+        response = client.get(url)
+        if item.key in expected or "table" in response.context:
+            assert response.context["table"].page.paginator.count == count, item.key
     applications = client.get(reverse("unions:application_list"))
     assert len(applications.context["object_list"]) == counts["unions.applications"]
+    behind = client.get(reverse("standards:recruitment") + "?behind=true").context["table"]
+    assert [row.record for row in behind.page.object_list] == [world.unions["A"]]
+
+    # T1 by month: the three recruits of the plan period, in the months they joined, with
+    # the running total; the pace ends at the part of the target due by today.
+    months = dashboard.recruits_by_month
+    assert sum(row["recruits"] for row in months) == 3 and months[-1]["cumulative"] == 3
+    by_month = {}
+    for days_ago in (5, 20, 30):
+        month = (today - datetime.timedelta(days=days_ago)).strftime("%Y-%m")
+        by_month[month] = by_month.get(month, 0) + 1
+    assert {row["month"]: row["recruits"] for row in months if row["recruits"]} == by_month
+    assert months[-1]["pace"] == round(10 * 61 / 121, 1)
 
 
 @pytest.mark.django_db
@@ -145,5 +170,6 @@ def test_the_officers_to_do_list_counts_what_waits_in_their_union(client, world)
     client.force_login(world.users["officer_a"])
     home = client.get(reverse("home"))
     to_do = {item.key: count for item, count in home.context["to_do"]}
+    to_do.pop("reports.monthly_outstanding", None)  # (the monthly report's, tested with it)
     assert to_do == {"unions.applications": 2}  # union C's application is not theirs
     assert "待处理的网上入会申请" in home.content.decode().split('id="to-do"')[1]

@@ -83,6 +83,7 @@ class ApplicationListView(ScopedViewMixin, ListView):
     title = _("Online applications")
     template_name = "unions/application_list.html"
     paginate_by = 50
+    narrows_to_area = True  # (the dashboard's attention list links here)
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("union", "enterprise", "decided_by")

@@ -1,0 +1,54 @@
+"""The dashboard (filtered or not) and a grassroots officer's home page run a fixed number of
+queries, the same on a small and a larger data set."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ..factories import industry
+from ..portal.test_query_counts import grow
+from .test_dashboard_filters import t1_plan
+
+# Measured (session, user, role and the reminder bell included), and asserted exactly at
+# both sizes: the same count on a small and a larger data set.
+COUNTS = {
+    "staff_lt": 24,
+    "staff_lt, one cadre's unions": 26,
+    "superuser, one industry union": 26,
+    "officer_a": 24,
+    "staff_lt: the unions behind on recruitment": 12,
+    "staff_lt: the enterprises without a contract": 9,
+}
+
+
+def url_for(case, world):
+    if case == "officer_a":
+        return "officer_a", reverse("home")
+    if case == "staff_lt, one cadre's unions":
+        return "staff_lt", f"{reverse('reports:dashboard')}?cadre={world.users['cadre_a'].pk}"
+    if case == "superuser, one industry union":
+        return "superuser", f"{reverse('reports:dashboard')}?industry_union={industry().pk}"
+    if case.endswith("recruitment"):
+        return "staff_lt", f"{reverse('standards:recruitment')}?behind=true"
+    if case.endswith("contract"):
+        return "staff_lt", reverse("contracts:uncovered")
+    return "staff_lt", reverse("reports:dashboard")
+
+
+def queries(client, world, case) -> int:
+    persona, url = url_for(case, world)
+    client.force_login(world.users[persona])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [1, 30])
+@pytest.mark.parametrize("case", sorted(COUNTS))
+def test_the_count_stays_the_same_as_the_data_grows(client, world, case, size):
+    t1_plan()
+    grow(world, size)
+    assert queries(client, world, case) == COUNTS[case], case
