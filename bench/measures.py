@@ -95,6 +95,7 @@ def run_all(bench, *, scale):
     member = Member.objects.for_user(officer).first()
     bench.add("member page, officer", get(officer_client, f"/unions/members/{member.pk}/"))
     scoring_measure(bench)
+    export_measure(bench)
     roster_measure(bench, officer)
 
 
@@ -152,3 +153,40 @@ def roster_measure(bench, officer):
     bench.add(
         "roster import, 10,000 rows (check + import)", check_and_import, baseline=read_only, runs=1
     )
+
+
+def export_measure(bench):
+    """The monthly Excel report of last month over everything (every grassroots union), against
+    the same cells written with bare openpyxl in write-only mode: the same data read by the same
+    sheet functions, then appended as plain values (no styles, totals, print setup or charts).
+    The ratio is what the report's writer adds to reading the data and writing it out."""
+    import tempfile
+
+    from django.utils import timezone
+
+    from cohesion_portal import sheets
+    from cohesion_portal.access import EVERYTHING, Reader
+    from cohesion_portal.dates import previous_month
+    from reports.excel import write_report
+    from reports.exports import report_context
+
+    month = previous_month(timezone.localdate())
+    reader = Reader(EVERYTHING)
+
+    def export():
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as out:
+            write_report(report_context(reader, month, "全部"), out.name)
+
+    def bare_openpyxl():
+        context = report_context(reader, month, "全部")
+        workbook = Workbook(write_only=True)
+        for sheet in sheets.all_sheets():
+            worksheet = workbook.create_sheet(str(sheet.title)[:31])
+            for table in sheet.build(context):
+                worksheet.append([str(column.header) for column in table.columns])
+                for row in table.rows:
+                    worksheet.append(row)
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as out:
+            workbook.save(out.name)
+
+    bench.add("monthly Excel export, all unions", export, baseline=bare_openpyxl, runs=3)

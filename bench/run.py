@@ -98,11 +98,14 @@ def peak_memory_mb() -> float:
 
 
 class Bench:
-    def __init__(self, runs):
+    def __init__(self, runs, only=()):
         self.runs = runs
         self.rows = []
+        self.only = only  # measure only those whose name holds one of these words
 
     def add(self, name, function, baseline=None, runs=None):
+        if self.only and not any(word in name for word in self.only):
+            return
         seconds, queries, memory = measure(function, runs or self.runs)
         base = measure(baseline, runs or self.runs)[0] if baseline else None
         self.rows.append(
@@ -133,6 +136,13 @@ def main():
     parser.add_argument("--scale", choices=["S", "M", "L"], default="S")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reuse", action="store_true", help="keep the data built last time")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="measure only what has WORD in its name (e.g. --only dashboard); may repeat",
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = bench_database(args.scale, fresh=not args.reuse)
@@ -161,11 +171,10 @@ def main():
         f"{'measure':<46} {'median ms':>10} {'queries':>7} {'peak MB':>8} "
         f"{'baseline':>10} {'ratio':>7}"
     )
-    bench = Bench(args.runs)
+    bench = Bench(args.runs, only=tuple(args.only))
     from bench import measures
 
     measures.run_all(bench, scale=args.scale)
-    print("# not yet measured (it comes with the reports issue): the monthly Excel export")
 
     sha = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True

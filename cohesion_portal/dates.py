@@ -7,3 +7,21 @@ def add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def last_day_of_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
+        days=1
+    )
+
+
+def previous_month(day: datetime.date) -> datetime.date:
+    """The first day of the month before `day`'s."""
+    return (day.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def month_label(month: datetime.date) -> str:
+    """A month as people write it: 2026年10月 (October 2026 in English)."""
+    from django.utils.formats import date_format
+
+    return date_format(month, "YEAR_MONTH_FORMAT")

@@ -11,10 +11,15 @@ class ContractsConfig(AppConfig):
         from reminders import registry
 
         from .metrics import register_attention, register_metrics
+        from .monthly_figures import register_monthly_figures
         from .reminders import RULES
+        from .sheets import register_sheets
 
         register_metrics()
         register_attention()
+
+        register_monthly_figures()  # the monthly progress report's figures
+        register_sheets()
 
         for rule in RULES:
             registry.register(rule)

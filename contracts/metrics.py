@@ -67,7 +67,24 @@ def coverage(day: datetime.date, *, user=None) -> Coverage:
     """T2 on `day`, over the user's scope (everything without a user).
 
     One query, grouped by the two yes/no flags, so each enterprise's contracts are looked up
-    once (aggregates filtered on the flags would look them up again for every aggregate)."""
+    once (aggregates filtered on the flags would look them up again for every aggregate).
+    Read once per page by a `metrics.remembering` reader (the T2 card and the enterprises
+    without a contract in the attention list)."""
+    return metrics.remembered(user, ("contracts.coverage", day), lambda: _coverage(day, user))
+
+
+def without_contract_in_force(enterprises, day: datetime.date):
+    """Of `enterprises`, those unionized on `day` that no contract counting for T2 covers on
+    `day`: what T2 still lacks (their number is `coverage(day).unionized - .covered`)."""
+    contracts = (
+        CollectiveContract.objects.counting_for_coverage()
+        .in_force_on(day)
+        .filter(enterprises=OuterRef("pk"))
+    )
+    return enterprises.filter(union__isnull=False, unionized_on__lte=day).filter(~Exists(contracts))
+
+
+def _coverage(day, user) -> Coverage:
     groups = (
         unionized_enterprises(day, user=user)
         .annotate(own=_in_force(day, multi=False), multi=_in_force(day, multi=True))
@@ -177,6 +194,35 @@ def congress_coverage(day: datetime.date, *, user=None) -> CongressCoverage:
     return CongressCoverage(**figures)
 
 
+def congress_coverage_by_grassroots_union(
+    day: datetime.date, *, user=None
+) -> dict[int, CongressCoverage]:
+    """{grassroots union id: its T6 on `day`}, in one query grouped by the two flags."""
+    groups = (
+        unionized_enterprises(day, user=user)
+        .annotate(
+            has_own=_congress_met(day, shared=False),
+            has_shared=_congress_met(day, shared=True),
+            grassroots=grassroots_of("union__path"),
+        )
+        .values("grassroots", "has_own", "has_shared")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    figures: dict[int, dict] = {}
+    for group in groups:
+        row = figures.setdefault(
+            int(group["grassroots"]),
+            dict.fromkeys(("unionized", "covered", "own", "only_shared"), 0),
+        )
+        own, shared = bool(group["has_own"]), bool(group["has_shared"])
+        row["unionized"] += group["n"]
+        row["covered"] += group["n"] if own or shared else 0
+        row["own"] += group["n"] if own else 0
+        row["only_shared"] += group["n"] if shared and not own else 0
+    return {union_id: CongressCoverage(**row) for union_id, row in figures.items()}
+
+
 def congress_series(end: datetime.date, *, months: int = 12, user=None):
     """[(last day of the month, CongressCoverage)] for the `months` months ending with `end`'s
     month, oldest first: one query a month, whatever the amount of data."""
@@ -269,8 +315,8 @@ def disclosures_by_union(start, end) -> dict[int, float]:
     return {int(grassroots): made.get(grassroots, 0) / n for grassroots, n in enterprises if n}
 
 
-def _records(url_name, union_id, extra=""):
-    return f"{reverse(url_name)}?union={union_id}{extra}"
+def _records(url_name, union_id, **params):
+    return metrics.records_list(url_name, union_id, **params)
 
 
 def register_metrics() -> None:
@@ -282,7 +328,7 @@ def register_metrics() -> None:
             total=coverage_total,
             by_union=coverage_by_union,
             records_url=lambda union_id, start, end: _records(
-                "contracts:list", union_id, "&state=in_force"
+                "contracts:list", union_id, state="in_force"
             ),
         ),
         metrics.Metric(
@@ -299,7 +345,7 @@ def register_metrics() -> None:
             metrics.PERCENT,
             by_union=performance_checked_by_union,
             records_url=lambda union_id, start, end: _records(
-                "contracts:list", union_id, "&state=unchecked"
+                "contracts:list", union_id, state="unchecked"
             ),
         ),
         metrics.Metric(
@@ -308,7 +354,7 @@ def register_metrics() -> None:
             metrics.PER_ENTERPRISE,
             by_union=disclosures_by_union,
             records_url=lambda union_id, start, end: _records(
-                "contracts:disclosure_list", union_id, f"&year={end.year}"
+                "contracts:disclosure_list", union_id, year=end.year
             ),
         ),
     ):
@@ -331,6 +377,19 @@ def register_attention() -> None:
             url=lambda: f"{reverse('contracts:list')}?state=expiring",
             icon="bi-hourglass-split",
             order=20,
+        )
+    )
+    attention.register(
+        attention.Attention(
+            "contracts.uncovered",
+            _("Unionized enterprises without a collective contract in force"),
+            # (from T2's own reading: the card and this number cannot disagree)
+            count=lambda user, today: (
+                (figures := coverage(today, user=user)).unionized - figures.covered
+            ),
+            url=lambda: reverse("contracts:uncovered"),
+            icon="bi-building-exclamation",
+            order=15,
         )
     )
     attention.register(

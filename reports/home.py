@@ -3,15 +3,21 @@ and, for a grassroots union's officer, its latest scorecard and where its self-i
 
 import datetime
 
-from cohesion_portal import attention
-from cohesion_portal.access import role_of, scope_for
+from cohesion_portal import attention, metrics
+from cohesion_portal.access import Reader, role_of, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
+from standards.shares import own_targets, running_plan
 from unions.metrics import new_generation_recruits, scope_overview
+
+from .monthly import workbench_report
 
 
 def workbench(user, today: datetime.date) -> dict:
     year_start = today.replace(month=1, day=1)
+    # One reader of the user's own scope for the figures, so that what the to-do list and the
+    # union's targets both read (T1, T2's coverage, the shares) is read once.
+    reader = metrics.remembering(Reader(scope_for(user)))
     context = {
         "overview": scope_overview(user),
         "recruits_since": year_start,
@@ -20,12 +26,16 @@ def workbench(user, today: datetime.date) -> dict:
         # The total is the bell's count (reminders.context_processors).
         "reminders": Reminder.objects.for_user(user).open().select_related("union")[:8],
         # What is waiting in the area now (the dashboard's attention list, where it is not 0).
-        "to_do": [(item, n) for item, n in attention.counted(user, today) if n],
+        "to_do": [(item, n) for item, n in attention.counted(reader, today) if n],
     }
     role = role_of(user)
     union = role.union if role and role.union_id and role.union.parent_id is None else None
     if union is not None:
         context["own_union"] = union
+        context["monthly_report"] = workbench_report(union, today)  # 月报: this month's
+        # Its own figures against its share of each target (standards.shares).
+        context["own_plan"] = running_plan(today, user=reader)
+        context["own_targets"] = own_targets(union.pk, today, user=reader)
         context["scorecard"] = (
             Scorecard.objects.filter(union=union)
             .select_related("period")

@@ -1,8 +1,28 @@
 from django.urls import path
 
-from . import views
+from . import views, views_exports, views_monthly
 
 app_name = "reports"
 urlpatterns = [
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    # The monthly progress report (月报)
+    path("monthly/", views_monthly.MonthlyReportListView.as_view(), name="monthly_list"),
+    path("monthly/fill/", views_monthly.MonthlyReportFillView.as_view(), name="monthly_fill"),
+    path("monthly/status/", views_monthly.SubmissionStatusView.as_view(), name="monthly_status"),
+    path("monthly/remind/", views_monthly.SendRemindersView.as_view(), name="monthly_remind"),
+    path(
+        "monthly/<int:pk>/", views_monthly.MonthlyReportDetailView.as_view(), name="monthly_detail"
+    ),
+    path(
+        "monthly/<int:pk>/review/",
+        views_monthly.MonthlyReportReviewView.as_view(),
+        name="monthly_review",
+    ),
+    path("exports/", views_exports.ExportListView.as_view(), name="exports"),
+    path("exports/<int:pk>/", views_exports.ExportDetailView.as_view(), name="export_detail"),
+    path(
+        "exports/<int:pk>/download/",
+        views_exports.ExportDownloadView.as_view(),
+        name="export_download",
+    ),
 ]

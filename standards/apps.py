@@ -10,9 +10,11 @@ class StandardsConfig(AppConfig):
         from cohesion_portal import navigation
 
         from .metrics import register_attention, register_metrics
+        from .sheets import register_sheets
 
         register_metrics()
         register_attention()
+        register_sheets()
         for label, url_name, icon, order in (
             (_("Ranking"), "standards:ranking", "bi-bar-chart-steps", 10),
             (_("Inspections"), "standards:assessment_list", "bi-clipboard-check", 20),

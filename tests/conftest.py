@@ -46,6 +46,16 @@ WRITABLE = {
     "superuser": {"A", "B", "C"},
     "no_role": set(),
 }
+# Who sees what belongs to a whole industry union (the monthly Excel report the monthly job
+# produces for it): those who oversee that industry union as a whole, not its officers or cadres.
+INDUSTRY_WIDE = {
+    **{p: set() for p in VISIBLE},
+    "staff_lt": {"A", "C"},
+    "staff_aw": {"B"},
+    "leader_all": {"A", "B", "C"},
+    "leader_lt": {"A", "C"},
+    "superuser": {"A", "B", "C"},
+}
 # The 3A assessment's own rights (cohesion_portal.access): inspect (考核) and approve.
 INSPECTABLE = {
     **{p: set() for p in VISIBLE},

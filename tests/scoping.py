@@ -6,6 +6,7 @@ tests/portal/test_view_walk.py fails, naming the model, for a view whose model h
 """
 
 import datetime
+import io
 import itertools
 
 from django.core.files.base import ContentFile
@@ -19,6 +20,7 @@ from contracts.models import (
 )
 from contracts.services import contract_save
 from reminders.models import Reminder
+from reports.models import MonthlyExport, MonthlyReport
 from standards.models import (
     Assessment,
     AssessmentScore,
@@ -298,4 +300,37 @@ def survey_of(union):
         union=union,
         opens_on=datetime.date(2026, 3, 1),
         closes_on=datetime.date(2026, 3, 31),
+    )
+
+
+@builds(MonthlyExport)
+def industry_export_of(union):
+    """The monthly job's report for the union's whole industry union (the walk checks it with
+    INDUSTRY_WIDE: a report someone asked for is theirs alone, tests/reports/test_exports.py)."""
+    from openpyxl import Workbook
+
+    export = MonthlyExport(
+        month=datetime.date(2026, 10, 1),
+        industry_union=union.industry_union,
+        scope_label=f"{union.name}·月度报表",
+        status="done",
+    )
+    workbook, stream = Workbook(), io.BytesIO()
+    workbook.active.append([export.scope_label])
+    workbook.save(stream)
+    export.file.save("report.xlsx", ContentFile(stream.getvalue()))
+    return export
+
+
+@builds(MonthlyReport)
+def monthly_report_of(union):
+    """The submitted monthly report (月报) of the grassroots union at the top of `union`'s tree
+    (a report belongs to a grassroots union; the walk hands builders the lowest group)."""
+    grassroots = Union.objects.get(pk=union.grassroots_id)
+    return MonthlyReport.objects.create(
+        union=grassroots,
+        month=datetime.date(2026, 9, 1),
+        status="submitted",
+        work_done=f"{grassroots.name}·九月工作",
+        figures={"unions.members": 3},
     )

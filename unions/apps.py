@@ -10,9 +10,14 @@ class UnionsConfig(AppConfig):
         from cohesion_portal import navigation
 
         from .metrics import register_attention, register_metrics
+        from .monthly_figures import register_monthly_figures
+        from .sheets import register_sheets
 
         register_metrics()
         register_attention()
+
+        register_monthly_figures()  # the monthly progress report's figures
+        register_sheets()
 
         navigation.register("organisation", _("Union tree"), "unions:tree", "bi-diagram-3", 10)
         navigation.register(

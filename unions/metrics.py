@@ -6,7 +6,9 @@ Each function answers for many unions in a fixed number of queries (GROUP BY, no
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Length, Substr, TruncMonth
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +29,23 @@ from .models import (
 def grassroots_of(path_field: str):
     """SQL: the id of the grassroots union at the top of a union's path (as text), to GROUP BY."""
     return Substr(path_field, 1, Union.SEGMENT - 1)
+
+
+def by_grassroots(queryset, path_field: str = "union__path", **aggregates) -> dict[int, dict]:
+    """{grassroots union id: {name: value}} of `queryset`, whose rows reach their union's path
+    through `path_field`, in one GROUP BY."""
+    rows = (
+        queryset.annotate(grassroots=grassroots_of(path_field))
+        .values("grassroots")
+        .annotate(**aggregates)
+        .order_by()
+    )
+    return {int(row.pop("grassroots")): row for row in rows}
+
+
+def count_by_grassroots(queryset, path_field: str = "union__path") -> dict[int, int]:
+    """{grassroots union id: rows of `queryset` in its tree}, in one GROUP BY."""
+    return {pk: row["n"] for pk, row in by_grassroots(queryset, path_field, n=Count("pk")).items()}
 
 
 def scope_overview(user) -> dict:
@@ -152,18 +171,67 @@ def new_generation_recruits(*, start, end, counted_from=None, user=None):
 
 def recruits_by_grassroots_union(recruits) -> dict[int, int]:
     """{grassroots union id: recruits made by it or its branches and groups}."""
-    rows = (
-        recruits.annotate(grassroots=grassroots_of("union__path"))
-        .values("grassroots")
-        .annotate(n=Count("pk"))
-    )
-    return {int(row["grassroots"]): row["n"] for row in rows}
+    return count_by_grassroots(recruits)
 
 
 def recruits_by_month(recruits) -> dict[datetime.date, int]:
     """{first day of the month: recruits that month}, months without recruits left out."""
     rows = recruits.annotate(month=TruncMonth("started_on")).values("month").annotate(n=Count("pk"))
     return {row["month"]: row["n"] for row in rows.order_by("month")}
+
+
+def recruits_by_union_and_day(
+    since, end, *, user=None
+) -> tuple[dict[int, int], dict[datetime.date, int]]:
+    """T1 counted from `since` (a plan's start) up to `end`, in the user's scope, two ways at
+    once: ({grassroots union id: recruits}, {day: recruits}). One query (the anti-join that
+    finds each person's first joining is its cost), read once per page by a
+    `metrics.remembering` reader: the T1 card, its trend, the chart by month, the unions behind
+    on recruitment and an officer's own figure are all sums of it."""
+
+    def compute():
+        recruits = (
+            new_generation_recruits(start=since, end=end, counted_from=since, user=user)
+            .annotate(grassroots=grassroots_of("union__path"), day=F("started_on"))
+            .values_list("grassroots", "day")
+        )
+        by_union, by_day = defaultdict(int), defaultdict(int)
+        if connection.vendor == "postgresql":
+            # Both groupings from one scan: a few hundred rows (days) and one per union,
+            # rather than one per union and day (about one per recruit at scale L).
+            try:
+                sql, params = recruits.query.sql_with_params()
+            except EmptyResultSet:  # (an empty scope)
+                return {}, {}
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT grassroots, day, COUNT(*) FROM ({sql}) AS recruits "
+                    "GROUP BY GROUPING SETS ((grassroots), (day))",
+                    params,
+                )
+                rows = cursor.fetchall()
+            for grassroots, day, n in rows:
+                if grassroots is not None:
+                    by_union[int(grassroots)] += n
+                else:
+                    by_day[day] += n
+        else:
+            for grassroots, day, n in recruits.annotate(n=Count("pk")).order_by():
+                by_union[int(grassroots)] += n
+                by_day[day] += n
+        return dict(by_union), dict(by_day)
+
+    return metrics.remembered(user, ("unions.recruits", since, end), compute)
+
+
+def recruits_daily(since, end, *, user=None) -> dict[datetime.date, int]:
+    """T1's `daily` figure: {day: recruits that day}, counted from `since`."""
+    return recruits_by_union_and_day(since, end, user=user)[1]
+
+
+def recruits_by_union_since(since, end, *, user=None) -> dict[int, int]:
+    """{grassroots union id: T1 recruits from `since` to `end`} in the user's scope."""
+    return recruits_by_union_and_day(since, end, user=user)[0]
 
 
 # --- Registered figures (cohesion_portal.metrics): plan targets and scheme indicators -------
@@ -220,9 +288,9 @@ def register_metrics() -> None:
             metrics.PEOPLE,
             total=recruits_total,
             by_union=recruits_by_union,
-            records_url=lambda union_id, start, end: (
-                f"{reverse('unions:member_list')}?union={union_id}"
-                f"&recruited_since={start.isoformat()}"
+            daily=recruits_daily,
+            records_url=lambda union_id, start, end: metrics.records_list(
+                "unions:member_list", union_id, recruited_since=start.isoformat()
             ),
         )
     )
@@ -233,8 +301,8 @@ def register_metrics() -> None:
             metrics.PERCENT,
             total=membership_rate_total,
             by_union=membership_rate_by_union,
-            records_url=lambda union_id, start, end: (
-                f"{reverse('unions:member_list')}?union={union_id}&status=active"
+            records_url=lambda union_id, start, end: metrics.records_list(
+                "unions:member_list", union_id, status="active"
             ),
         )
     )

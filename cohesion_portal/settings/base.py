@@ -227,6 +227,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "standards.score_current_period",
         "schedule": crontab(hour=2, minute=0),
     },
+    # On the 1st of each month: last month's Excel report for each industry union.
+    "produce the monthly Excel reports": {
+        "task": "reports.monthly_exports",
+        "schedule": crontab(day_of_month=1, hour=3, minute=0),
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ class ExportQuerySet(models.QuerySet):
     """A report is seen by whoever asked for it, and the one the monthly job produced for an
     industry union by those who see that whole industry union."""
 
+    industry_wide = True  # (for the view walk: not rows of one union)
+
     def for_user(self, user, action: str = VIEW):
         scope = scope_for(user, VIEW)
         if scope.everything:

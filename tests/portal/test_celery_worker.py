@@ -38,6 +38,8 @@ def worker(transactional_db):
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "CELERY_BROKER_URL": url,
+        # Files the worker writes (the monthly Excel report) where this test reads them.
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     process = subprocess.Popen(
         [
@@ -101,3 +103,33 @@ def test_a_full_recompute_runs_on_the_worker_and_twice_changes_nothing(worker):
     assert len(first) == 2
     assert score_period_task.delay(period.pk).get(timeout=120) == 2
     assert list(Scorecard.objects.order_by("union").values_list("union", "total", "grade")) == first
+
+
+def test_the_monthly_excel_reports_are_produced_on_the_worker(worker):
+    from django.utils import timezone
+    from openpyxl import load_workbook
+
+    from cohesion_portal.dates import previous_month
+    from reports.exports import request_industry_exports
+    from reports.models import MonthlyExport
+    from reports.tasks import monthly_exports_task
+
+    light = make_union("甲工会委员会", industry_code="light-textile")
+    make_union("乙工会委员会", industry_code="agri-water")
+    # The beat's task, sent through Redis; it queues one report per industry union, which
+    # the worker then produces.
+    assert monthly_exports_task.delay().get(timeout=60) == 2
+    deadline = time.monotonic() + 120
+    while MonthlyExport.objects.exclude(status="done").exists() and time.monotonic() < deadline:
+        assert not MonthlyExport.objects.filter(status="failed").exists()
+        time.sleep(0.5)
+    exports = MonthlyExport.objects.filter(month=previous_month(timezone.localdate()))
+    assert [e.status for e in exports] == ["done", "done"]
+    report = exports.get(industry_union=light.industry_union)
+    with report.file.open("rb") as stream:
+        book = load_workbook(stream)
+    sheet = book["会员与入会"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=3, max_row=3)] == ["甲工会委员会"]
+    # The job again for the same month: the reports made stay, none is added.
+    assert len(request_industry_exports(report.month)) == 2
+    assert MonthlyExport.objects.count() == 2

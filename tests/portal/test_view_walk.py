@@ -15,7 +15,7 @@ from cohesion_portal.access import SharedQuerySet
 from cohesion_portal.views import PortalViewMixin, ScopedViewMixin
 from unions.models import Union
 
-from ..conftest import APPROVABLE, INSPECTABLE, PERSONAS, VISIBLE, WRITABLE
+from ..conftest import APPROVABLE, INDUSTRY_WIDE, INSPECTABLE, PERSONAS, VISIBLE, WRITABLE
 from ..scoping import BUILDERS
 
 # Pages a visitor reaches without logging in. Keep this list short and deliberate.
@@ -101,6 +101,11 @@ def is_shared(model) -> bool:
     return isinstance(model._default_manager.get_queryset(), SharedQuerySet)
 
 
+def is_industry_wide(model) -> bool:
+    """Rows that belong to a whole industry union, not to a union in it (MonthlyExport)."""
+    return getattr(model._default_manager.get_queryset(), "industry_wide", False)
+
+
 def names_outside(records, persona):
     return [
         str(obj)
@@ -121,13 +126,20 @@ def may(persona, label, cls, method="get") -> bool:
     action = action_of(cls, method)
     if is_shared(cls.model):
         return bool(VISIBLE[persona]) and (action == "view" or persona in MANAGERS)
+    if is_industry_wide(cls.model):
+        return action == "view" and label in INDUSTRY_WIDE[persona]
     return label in ACTION_SCOPES[action][persona]
 
 
 def expected_status(persona, label, cls, method="get"):
     """What a persona should get for an object of union `label` on a view of class `cls`:
     404 outside what they see; 403 where they see but may not do what the request asks."""
-    visible = bool(VISIBLE[persona]) if is_shared(cls.model) else label in VISIBLE[persona]
+    if is_shared(cls.model):
+        visible = bool(VISIBLE[persona])
+    elif is_industry_wide(cls.model):
+        visible = label in INDUSTRY_WIDE[persona]
+    else:
+        visible = label in VISIBLE[persona]
     if not visible:
         return 404
     return 200 if may(persona, label, cls, method) else 403
@@ -139,7 +151,8 @@ def response_text(response) -> str:
     if content_type in ("application/pdf", "image/png", "image/jpeg"):
         return b"".join(response.streaming_content).decode("latin-1")
     if "spreadsheetml" in content_type:
-        with zipfile.ZipFile(io.BytesIO(response.content)) as workbook:
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        with zipfile.ZipFile(io.BytesIO(data)) as workbook:
             return "".join(workbook.read(name).decode() for name in workbook.namelist())
     assert content_type.startswith(("text/", "application/json")), content_type
     return response.content.decode()

@@ -1,0 +1,114 @@
+"""The monthly Excel report's pages: ask for a month, watch it being produced, download it."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+
+from cohesion_portal.dates import month_label, previous_month
+from cohesion_portal.views import PortalViewMixin, ScopedDetailView
+
+from .exports import ExportRefused, download_name, request_export
+from .models import MonthlyExport
+
+MONTHS_OFFERED = 24
+RECENT = 30
+
+
+def months_offered(today: datetime.date) -> list[tuple[str, str]]:
+    months, month = [], today.replace(day=1)
+    for _step in range(MONTHS_OFFERED):
+        months.append((month.isoformat(), month_label(month)))
+        month = previous_month(month)
+    return months
+
+
+class ExportRequestForm(forms.Form):
+    month = forms.TypedChoiceField(label=gettext_lazy("Month"), coerce=datetime.date.fromisoformat)
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = months_offered(today)
+        self.fields["month"].initial = previous_month(today).isoformat()
+
+
+class ExportListView(PortalViewMixin, FormView):
+    """Ask for the report of a month (over the user's area); the reports asked for lately,
+    with their progress, and those the monthly job produced for the user's industry union."""
+
+    template_name = "reports/exports.html"
+    form_class = ExportRequestForm
+    title = gettext_lazy("Monthly Excel reports")
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"today": timezone.localdate()}
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["reports/partials/export_rows.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        exports = list(
+            MonthlyExport.objects.for_user(self.request.user).select_related("requested_by")[
+                :RECENT
+            ]
+        )
+        context["exports"] = exports
+        context["polling"] = any(not export.is_finished for export in exports)
+        return context
+
+    def form_valid(self, form):
+        try:
+            export, created = request_export(
+                user=self.request.user, month=form.cleaned_data["month"]
+            )
+        except ExportRefused as refusal:
+            form.add_error("month", str(refusal))
+            return self.form_invalid(form)
+        if not created:
+            messages.info(self.request, _("That report is already being produced."))
+        return HttpResponseRedirect(export.get_absolute_url())
+
+
+class ExportDetailView(ScopedDetailView):
+    """One report: its progress (polled by htmx until it ends), then the download."""
+
+    model = MonthlyExport
+    template_name = "reports/export_detail.html"
+
+    def get_title(self):
+        return _("Monthly report %(month)s") % {"month": month_label(self.object.month)}
+
+    def get_breadcrumbs(self):
+        from django.urls import reverse
+
+        return [(_("Monthly Excel reports"), reverse("reports:exports"))]
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["reports/partials/export_status.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"export": self.object}
+
+
+class ExportDownloadView(ScopedDetailView):
+    model = MonthlyExport
+
+    def get(self, request, *args, **kwargs):
+        export = self.get_object()
+        if not export.file:
+            raise Http404(_("This report has no file yet."))
+        response = FileResponse(
+            export.file.open("rb"), as_attachment=True, filename=download_name(export)
+        )
+        response["Cache-Control"] = "no-store"
+        return response

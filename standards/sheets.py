@@ -1,0 +1,111 @@
+"""The standards app's sheet of the monthly Excel report: every grassroots union's scorecard and
+grade in the period the month falls in, and the grade distribution with its chart."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cohesion_portal import sheets
+from cohesion_portal.sheets import COUNT, DECIMAL, PERCENT, Chart, Column, Table
+
+from .models import Grade, Scorecard
+from .periods import latest_period
+
+
+def scorecards_sheet(report) -> list[Table]:
+    period = latest_period(report.end)
+    if period is None:
+        return [Table(columns=[Column(_("Union"), width=30)], rows=[], note=_("No scorecard yet."))]
+    dimensions = list(period.scheme.dimensions.order_by("order", "pk").values_list("code", "name"))
+    cards = {
+        union_id: row
+        for union_id, *row in Scorecard.objects.for_user(report.reader)
+        .filter(period=period)
+        .values_list(
+            "union_id", "total", "grade", "trusted_home", "satisfaction", "final", "dimensions"
+        )
+    }
+    ranked = sorted(cards.items(), key=lambda item: -item[1][0])
+    rank = {union_id: position for position, (union_id, _row) in enumerate(ranked, start=1)}
+    yes, no = _("yes"), _("no")
+    grade_names = dict(Grade.choices)
+    rows = []
+    for union_id, name, industry in sorted(report.unions, key=lambda u: rank.get(u[0], 10**9)):
+        card = cards.get(union_id)
+        if card is None:
+            rows.append(
+                [None, name, industry, None, _("not scored"), None, None, None]
+                + [None] * len(dimensions)
+            )
+            continue
+        total, grade, trusted, satisfaction, final, scored = card
+        points = {d["code"]: Decimal(d["points"]) for d in scored}
+        rows.append(
+            [
+                rank[union_id],
+                name,
+                industry,
+                float(total),
+                str(grade_names.get(grade, grade)),
+                yes if trusted else no,
+                float(satisfaction) if satisfaction is not None else None,
+                _("approved (final)") if final else _("provisional"),
+            ]
+            + [float(points[code]) if code in points else None for code, _name in dimensions]
+        )
+    columns = [
+        Column(_("Rank"), COUNT, width=6),
+        Column(_("Union"), width=30),
+        Column(_("Industry union"), width=10),
+        Column(_("Total"), DECIMAL, width=9),
+        Column(_("Grade"), width=8),
+        Column(_("Trusted home"), width=9),
+        Column(_("Member satisfaction"), PERCENT, width=10),
+        Column(_("Scorecard"), width=10),
+    ] + [Column(str(dimension_name), DECIMAL, width=10) for _code, dimension_name in dimensions]
+    counts = {grade: 0 for grade, _label in Grade.choices}
+    for _total, grade, *_rest in cards.values():
+        counts[grade] += 1
+    distribution = [
+        [
+            str(grade_names[grade]),
+            counts[grade],
+            round(100 * counts[grade] / len(report.unions), 2) if report.unions else None,
+        ]
+        for grade in (Grade.AAA, Grade.AA, Grade.A, Grade.NONE)
+    ]
+    distribution.append([_("not scored"), len(report.unions) - len(cards), None])
+    return [
+        Table(
+            columns=columns,
+            rows=rows,
+            note=_(
+                "Period %(period)s; scorecards as computed on the last run, approved ones as "
+                "approved."
+            )
+            % {"period": period},
+        ),
+        Table(
+            title=_("Grade distribution"),
+            columns=[
+                Column(_("Grade"), width=6),
+                Column(_("Unions"), COUNT, width=30, total=sheets.SUM),
+                Column(_("Share of grassroots unions"), PERCENT, width=10),
+            ],
+            rows=distribution,
+            totals=True,
+            chart=Chart(_("Unions by grade"), 0, (1,), kind="col", y_title=_("Unions")),
+        ),
+    ]
+
+
+def register_sheets() -> None:
+    sheets.register(
+        sheets.Sheet(
+            "standards.scorecards",
+            gettext_lazy("Scorecards and grades"),
+            scorecards_sheet,
+            order=20,
+        )
+    )
