@@ -107,6 +107,14 @@ def role_of(user):
     return role
 
 
+def own_grassroots_union(user):
+    """The grassroots union whose officer `user` is (None for every other role)."""
+    role = role_of(user)
+    if role is not None and role.union_id and role.union.parent_id is None:
+        return role.union
+    return None
+
+
 def forget_cached_access(user) -> None:
     """After a user's role or assignments change within the same request (or test)."""
     for name in ("_scope_cache", "_role_cache"):
@@ -154,7 +162,7 @@ def _assigned_unions(user) -> Scope:
 
 class Reader:
     """Someone who reads a given scope and changes nothing, where no person is asking: the
-    monthly Excel report the nightly job produces for an industry union, or a user's area
+    monthly Excel report the job on the 1st produces for an industry union, or a user's area
     narrowed by the dashboard's filters. Goes wherever a user goes in `for_user(...)`."""
 
     is_authenticated = True

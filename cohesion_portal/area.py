@@ -130,17 +130,48 @@ def with_area(url: str, area: dict) -> str:
     return f"{url}{'&' if '?' in url else '?'}{urlencode(sorted(area.items()))}"
 
 
-def describe(area: dict) -> list[str]:
-    """What the area's parameters name, for the notice above a narrowed list ([] for none)."""
-    from django.contrib.auth import get_user_model
-
+def industry_unions_to_choose(user):
+    """The industry unions `user` may narrow to: offered to those who see more than one."""
     from unions.models import IndustryUnion
 
+    scope = scope_for(user)
+    if scope.everything:
+        return IndustryUnion.objects.all()
+    if len(scope.industry_union_ids) > 1:
+        return IndustryUnion.objects.filter(pk__in=scope.industry_union_ids)
+    return None
+
+
+def cadres_to_choose(user):
+    """The area cadres whose unions `user` may narrow to: those of the industry unions the user
+    sees whole (None for anyone who sees no whole industry union)."""
+    from django.contrib.auth import get_user_model
+
+    from unions.models import RoleKind
+
+    scope = scope_for(user)
+    if not (scope.everything or scope.industry_union_ids):
+        return None
+    cadres = (
+        get_user_model()
+        .objects.filter(role__kind=RoleKind.AREA_CADRE)
+        .order_by("last_name", "first_name", "username")
+    )
+    if not scope.everything:
+        cadres = cadres.filter(role__industry_union__in=scope.industry_union_ids)
+    return cadres
+
+
+def describe(area: dict, user) -> list[str]:
+    """What the area's parameters name, for the notice above a narrowed list ([] for none).
+    Only what `user` could have chosen is named: an id typed into the address names nobody."""
     names = []
     if "industry_union" in area:
-        industry = IndustryUnion.objects.filter(pk=area["industry_union"]).first()
+        choices = industry_unions_to_choose(user)
+        industry = choices.filter(pk=area["industry_union"]).first() if choices else None
         names.append(str(industry) if industry else "—")
     if "cadre" in area:
-        cadre = get_user_model().objects.filter(pk=area["cadre"], role__kind="area_cadre").first()
+        choices = cadres_to_choose(user)
+        cadre = choices.filter(pk=area["cadre"]).first() if choices is not None else None
         names.append(cadre.get_full_name() or cadre.get_username() if cadre else "—")
     return names

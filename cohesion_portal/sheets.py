@@ -20,6 +20,7 @@ DATE = "date"
 DATETIME = "datetime"
 
 SUM = "sum"
+UNION_WIDTH = 40  # characters: a grassroots union's full name, as most are written
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,19 @@ class Sheet:
     order: int = 100
 
 
+def percent(part, whole) -> float | None:
+    """A rate cell (%, two decimals); None (an empty cell) when there is nothing to divide."""
+    return round(100 * part / whole, 2) if whole else None
+
+
 def rate_of(numerator: int, denominator: int) -> Callable[[list[Sequence]], float | None]:
     """A totals cell: the rate (%) of two summed columns, by their positions (rates are never
     summed)."""
 
     def total(rows):
-        top = sum(row[numerator] or 0 for row in rows)
-        bottom = sum(row[denominator] or 0 for row in rows)
-        return round(100 * top / bottom, 2) if bottom else None
+        return percent(
+            sum(row[numerator] or 0 for row in rows), sum(row[denominator] or 0 for row in rows)
+        )
 
     return total
 

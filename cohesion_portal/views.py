@@ -83,7 +83,9 @@ class ScopedViewMixin(PortalViewMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.narrows_to_area:
-            context["area_narrowing"] = area.describe(area.area_from(self.request.GET))
+            context["area_narrowing"] = area.describe(
+                area.area_from(self.request.GET), self.request.user
+            )
         return context
 
     def get_object(self, queryset=None):

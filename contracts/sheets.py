@@ -14,10 +14,6 @@ from .models import CollectiveContract, Disclosure, PerformanceCheck
 from .monthly_figures import congress_sessions_in_month, disclosures_in_month, signed_in_month
 
 
-def _percent(part, whole):
-    return round(100 * part / whole, 2) if whole else None
-
-
 def _count(table: dict, union_id: int, name: str = "n") -> int:
     return table.get(union_id, {}).get(name, 0)
 
@@ -47,10 +43,10 @@ def contracts_sheet(report) -> list[Table]:
                 industry,
                 unionized,
                 covered,
-                _percent(covered, unionized),
+                sheets.percent(covered, unionized),
                 workers,
                 workers_covered,
-                _percent(workers_covered, workers),
+                sheets.percent(workers_covered, workers),
                 signed.get(union_id, 0),
                 _count(ending, union_id),
                 _count(in_force, union_id),
@@ -60,7 +56,7 @@ def contracts_sheet(report) -> list[Table]:
     return [
         Table(
             columns=[
-                Column(_("Union"), width=30),
+                Column(_("Union"), width=sheets.UNION_WIDTH),
                 Column(_("Industry union"), width=10),
                 Column(_("Unionized enterprises"), COUNT, width=11, total=sheets.SUM),
                 Column(_("Enterprises covered"), COUNT, width=11, total=sheets.SUM),
@@ -106,7 +102,7 @@ def congress_sheet(report) -> list[Table]:
                 industry,
                 unionized,
                 covered,
-                _percent(covered, unionized),
+                sheets.percent(covered, unionized),
                 sessions.get(union_id, 0),
                 this_month.get(union_id, 0),
                 year_count,
@@ -116,7 +112,7 @@ def congress_sheet(report) -> list[Table]:
     return [
         Table(
             columns=[
-                Column(_("Union"), width=30),
+                Column(_("Union"), width=sheets.UNION_WIDTH),
                 Column(_("Industry union"), width=10),
                 Column(_("Unionized enterprises"), COUNT, width=11, total=sheets.SUM),
                 Column(_("Covered by a congress"), COUNT, width=11, total=sheets.SUM),

@@ -19,15 +19,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, metrics
-from cohesion_portal.access import scope_for
-from cohesion_portal.area import narrowed_reader, with_area
+from cohesion_portal.area import (
+    cadres_to_choose,
+    industry_unions_to_choose,
+    narrowed_reader,
+    with_area,
+)
 from standards.metrics import grade_series
 from standards.models import Period, Plan, Scorecard
 from standards.periods import latest_period
 from standards.shares import elapsed, plan_targets, running_plan
 from standards.targets import TargetState, evaluate
 from unions.metrics import grassroots_of, new_generation_recruits, recruits_by_month
-from unions.models import Enterprise, IndustryUnion, RoleKind
+from unions.models import Enterprise, IndustryUnion
 
 TOP = 10
 CHART_MONTHS = 12
@@ -49,11 +53,6 @@ class Dashboard:
     def link(self, url: str) -> str:
         """`url` narrowed to the dashboard's area."""
         return with_area(url, self.area)
-
-
-def current_plan(today: datetime.date) -> Plan | None:
-    """The plan running today; else the one that started last."""
-    return running_plan(today)
 
 
 class CadreChoiceField(forms.ModelChoiceField):
@@ -85,22 +84,13 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, data=None, *, user, today):
         super().__init__(data or None)
-        scope = scope_for(user)
-        if scope.everything or len(scope.industry_union_ids) > 1:
-            industries = IndustryUnion.objects.all()
-            if not scope.everything:
-                industries = industries.filter(pk__in=scope.industry_union_ids)
+        industries = industry_unions_to_choose(user)
+        if industries is not None:
             self.fields["industry_union"].queryset = industries
         else:
             del self.fields["industry_union"]
-        if scope.everything or scope.industry_union_ids:
-            cadres = (
-                get_user_model()
-                .objects.filter(role__kind=RoleKind.AREA_CADRE)
-                .order_by("last_name", "first_name", "username")
-            )
-            if not scope.everything:
-                cadres = cadres.filter(role__industry_union__in=scope.industry_union_ids)
+        cadres = cadres_to_choose(user)
+        if cadres is not None:
             self.fields["cadre"].queryset = cadres
         else:
             del self.fields["cadre"]

@@ -211,3 +211,21 @@ def _history(reports, chains) -> None:
                 )
             )
     History.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def finish_demo(*, builder) -> dict:
+    """Once every app's records exist and are scored: last month's Excel report for each
+    industry union, as the job on the 1st makes it (produced here, not queued, so the demo has
+    its files whether or not a worker runs)."""
+    from unions.models import IndustryUnion
+
+    from .exports import produce
+    from .models import MonthlyExport
+
+    month = previous_month(builder.today)
+    for industry in IndustryUnion.objects.order_by("pk"):
+        export = MonthlyExport.objects.create(
+            month=month, industry_union=industry, scope_label=industry.name
+        )
+        produce(export.pk)
+    return {"monthly_excel_reports": IndustryUnion.objects.count()}

@@ -35,6 +35,7 @@ FONT = "Microsoft YaHei"  # falls back to the reader's CJK font where it is miss
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="BFBFBF")
+HEADER_HEIGHT = 32  # points: two lines of a wrapped header
 
 
 class _Styles:
@@ -94,7 +95,8 @@ def _write_sheet(workbook, title: str, tables: list[Table], context: ReportConte
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = _("Page &P of &N")
-    ws.oddFooter.right.text = f"{context.scope_label} · {context.month:%Y-%m}"
+    # (& starts a control code in Excel's headers and footers: a name's own & is doubled)
+    ws.oddFooter.right.text = f"{context.scope_label} · {context.month:%Y-%m}".replace("&", "&&")
 
     # The title row: the sheet, its first table's caption (a plan's name), the month, the area.
     parts = [title, tables[0].title if tables else "", month_label(context.month)]
@@ -108,6 +110,8 @@ def _write_sheet(workbook, title: str, tables: list[Table], context: ReportConte
         if table.title and position:
             ws.append([_cell(ws, table.title, font=styles.caption)])
             row_number += 1
+        row_number += 1
+        ws.row_dimensions[row_number].height = HEADER_HEIGHT  # (before the row is written)
         ws.append(
             [
                 _cell(
@@ -116,7 +120,6 @@ def _write_sheet(workbook, title: str, tables: list[Table], context: ReportConte
                 for c in table.columns
             ]
         )
-        row_number += 1
         header_row = row_number
         for row in table.rows:
             ws.append(_body_row(ws, table.columns, row))
@@ -132,12 +135,13 @@ def _write_sheet(workbook, title: str, tables: list[Table], context: ReportConte
 
 
 def _cell(ws, value, *, font=None, fill=None, alignment=None, number_format=None, border=None):
-    cell = WriteOnlyCell(ws, value=_clean(value))
+    value = _clean(value)
+    cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
-        # Text, always: never a formula, whatever it starts with (CSV/formula injection).
+        # Text, always: never a formula, whatever it starts with (formula injection).
         cell.data_type = "s"
         if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
+            cell.quotePrefix = True  # and it stays text when someone edits the cell in Excel
     if font is not None:
         cell.font = font
     if fill is not None:
@@ -152,6 +156,7 @@ def _cell(ws, value, *, font=None, fill=None, alignment=None, number_format=None
 
 
 def _clean(value):
+    """What Excel can hold: no control characters in text, no time zone on times."""
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
@@ -164,19 +169,23 @@ def _clean(value):
 
 def _body_row(ws, columns: Sequence[Column], row: Sequence) -> list:
     """The cells of a row. Plain values where no style is needed (most text): the writer is
-    measured against bare openpyxl (bench/), and a styled cell costs several times a plain one."""
+    measured against bare openpyxl (bench/), and a styled cell costs several times a plain one.
+    A plain string is safe only when it cannot be read as a formula, after cleaning."""
     cells = []
     for column, value in zip(columns, row, strict=True):
         if value is None or value == "":
             cells.append(None)
-        elif column.kind != sheets.TEXT:
+            continue
+        if column.kind != sheets.TEXT:
             cells.append(_cell(ws, value, number_format=NUMBER_FORMATS[column.kind]))
-        elif column.width >= 30 and isinstance(value, str) and len(value) > column.width:
-            cells.append(_cell(ws, value, alignment=_Styles.wrap))
-        elif isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            cells.append(_cell(ws, value))
+            continue
+        text = _clean(str(value))
+        if text.startswith(FORMULA_STARTS):
+            cells.append(_cell(ws, text))
+        elif column.width >= 30 and len(text) > column.width:
+            cells.append(_cell(ws, text, alignment=_Styles.wrap))
         else:
-            cells.append(_clean(str(value)))
+            cells.append(text)
     return cells
 
 

@@ -7,22 +7,25 @@ import logging
 import os
 import tempfile
 
+from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohesion_portal.access import industry_reader, scope_for
 from cohesion_portal.dates import last_day_of_month
 from cohesion_portal.sheets import ReportContext
-from unions.models import IndustryUnion, Union
+from standards.shares import running_plan
+from unions.models import IndustryUnion, Union, UnionStatus
 
-from .dashboard import current_plan
 from .excel import write_report
 from .models import ExportStatus, MonthlyExport
 
 log = logging.getLogger(__name__)
 EARLIEST_MONTH = datetime.date(2011, 1, 1)  # the plan was issued in 2011
+WAITING = (ExportStatus.QUEUED, ExportStatus.RUNNING)
 
 
 class ExportRefused(ValueError):
@@ -46,19 +49,19 @@ def request_export(*, user, month: datetime.date) -> tuple[MonthlyExport, bool]:
     month = check_month(month, timezone.localdate())
     if scope_for(user).is_empty:
         raise ExportRefused(_("Your account covers no union, so there is nothing to report."))
-    with transaction.atomic():
-        waiting = (
-            MonthlyExport.objects.select_for_update()
-            .filter(requested_by=user, month=month)
-            .exclude(status__in=[ExportStatus.DONE, ExportStatus.FAILED])
-            .first()
-        )
-        if waiting is not None:
-            return waiting, False
-        export = MonthlyExport.objects.create(
-            month=month, requested_by=user, scope_label=scope_label(user)
-        )
-        transaction.on_commit(lambda: _enqueue(export.pk))
+    waiting = MonthlyExport.objects.filter(
+        requested_by=user, month=month, status__in=WAITING
+    ).first()
+    if waiting is not None:
+        return waiting, False
+    try:
+        with transaction.atomic():
+            export = MonthlyExport.objects.create(
+                month=month, requested_by=user, scope_label=scope_label(user)
+            )
+    except IntegrityError:  # a second click that came in at the same moment
+        return MonthlyExport.objects.get(requested_by=user, month=month, status__in=WAITING), False
+    transaction.on_commit(lambda: _enqueue(export.pk))
     return export, True
 
 
@@ -96,14 +99,24 @@ def reader_of(export: MonthlyExport):
 
 
 def produce(export_id: int) -> MonthlyExport | None:
-    """Build the workbook of a queued report and store it. A report already finished is left
-    as it is (the task may be delivered twice); a worker that dies halfway leaves it running,
-    and the redelivered task starts it again from the beginning."""
-    export = MonthlyExport.objects.filter(pk=export_id).select_related("requested_by").first()
-    if export is None or export.status == ExportStatus.DONE:
-        return export
+    """Build the workbook of a queued report and store it.
+
+    The task claims the report first (queued → running, in one UPDATE), so a message delivered
+    twice produces it once. A report left running by a worker that died is claimed again once
+    the task's time limit has passed (the broker redelivers after that). A failure is recorded
+    on the report, which the page shows; it is not raised again, so the request or job that
+    queued it does not fail with it.
+    """
+    now = timezone.now()
+    stale = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    claimable = Q(status=ExportStatus.QUEUED) | Q(status=ExportStatus.RUNNING, started_at__lt=stale)
     rows = MonthlyExport.objects.filter(pk=export_id)
-    rows.update(status=ExportStatus.RUNNING, started_at=timezone.now(), progress=0, error="")
+    claimed = rows.filter(claimable).update(
+        status=ExportStatus.RUNNING, started_at=now, progress=0, step="", error=""
+    )
+    export = rows.select_related("requested_by").first()
+    if not claimed:
+        return export
 
     def progress(done, total, title):
         rows.update(progress=round(100 * done / total), step=title[:100])
@@ -111,6 +124,7 @@ def produce(export_id: int) -> MonthlyExport | None:
     context = report_context(reader_of(export), export.month, export.scope_label)
     handle, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(handle)
+    earlier = export.file.name
     try:
         write_report(context, path, progress=progress)
         with open(path, "rb") as stream:
@@ -125,7 +139,7 @@ def produce(export_id: int) -> MonthlyExport | None:
             ),
             finished_at=timezone.now(),
         )
-        raise
+        return rows.first()
     finally:
         os.unlink(path)
     rows.update(
@@ -136,20 +150,21 @@ def produce(export_id: int) -> MonthlyExport | None:
         step="",
         finished_at=timezone.now(),
     )
-    export.refresh_from_db()
-    return export
+    if earlier and earlier != export.file.name:
+        export.file.storage.delete(earlier)  # of a run that died after saving its file
+    return rows.first()
 
 
 def report_context(reader, month: datetime.date, label: str) -> ReportContext:
     unions = list(
         Union.objects.for_user(reader)
-        .filter(parent__isnull=True)
+        .filter(parent__isnull=True, status=UnionStatus.ACTIVE)
         .order_by("industry_union_id", "path")
         .values_list("pk", "name", "industry_union__short_name")
     )
     # The running month is reported up to today.
     end = min(last_day_of_month(month), timezone.localdate())
-    plan = current_plan(end)
+    plan = running_plan(end)
     return ReportContext(
         month=month,
         end=end,

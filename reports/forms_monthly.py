@@ -30,13 +30,13 @@ class MonthlyReportForm(forms.ModelForm):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("decision"),
+        label=_("review result"),
         choices=[("accept", _("Accept the report")), ("return", _("Return it to the union"))],
         widget=forms.RadioSelect,
         initial="accept",
     )
     comment = forms.CharField(
-        label=_("comment"),
+        label=_("review comments"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Needed when the report is returned: say what the union should change."),

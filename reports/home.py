@@ -4,7 +4,7 @@ and, for a grassroots union's officer, its latest scorecard and where its self-i
 import datetime
 
 from cohesion_portal import attention, metrics
-from cohesion_portal.access import Reader, role_of, scope_for
+from cohesion_portal.access import Reader, own_grassroots_union, role_of, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
 from standards.shares import own_targets, running_plan
@@ -28,8 +28,7 @@ def workbench(user, today: datetime.date) -> dict:
         # What is waiting in the area now (the dashboard's attention list, where it is not 0).
         "to_do": [(item, n) for item, n in attention.counted(reader, today) if n],
     }
-    role = role_of(user)
-    union = role.union if role and role.union_id and role.union.parent_id is None else None
+    union = own_grassroots_union(user)
     if union is not None:
         context["own_union"] = union
         context["monthly_report"] = workbench_report(union, today)  # 月报: this month's

@@ -29,12 +29,12 @@ from reminders.registry import Due, Rule
 
 from .models import MonthlyReport
 from .monthly import expected_unions, outstanding
-from .monthly_services import REQUESTED, SUBMITTED, due_date, reminder_key
+from .monthly_services import REQUESTED, SUBMIT_FROM_DAY, SUBMITTED, due_date, reminder_key
 
 DUE = "reports.monthly_due"
 LATE = "reports.monthly_late"
 KINDS = (DUE, LATE, REQUESTED)
-OPENS_ON_DAY = 25  # of the month reported on
+OPENS_ON_DAY = SUBMIT_FROM_DAY  # of the month reported on: due from the day it may be sent
 
 
 def fill_url(month: datetime.date, union_id: int | None = None) -> str:

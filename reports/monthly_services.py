@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from cohesion_portal import monthly_figures
 from cohesion_portal.access import APPROVE, CHANGE
-from cohesion_portal.dates import previous_month
+from cohesion_portal.dates import last_day_of_month, previous_month
 from reminders.models import Reminder
 from unions.models import Union
 
@@ -38,11 +38,14 @@ SUBMITTED = (Status.SUBMITTED, Status.ACCEPTED)
 TEXT_FIELDS = ("work_done", "problems", "next_month")
 # The day of the next month by which a month's report is due (after it, the report is late).
 DUE_DAY = 5
+# The month under way is submitted from this day (the reminders ask for it from then too).
+SUBMIT_FROM_DAY = 25
+EARLIEST_MONTH = datetime.date(2011, 1, 1)  # the plan was issued in 2011
 
 
 def due_date(month: datetime.date) -> datetime.date:
     """The day the report of `month` is due: the 5th of the next month."""
-    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=DUE_DAY)
+    return (last_day_of_month(month) + datetime.timedelta(days=1)).replace(day=DUE_DAY)
 
 
 def month_open_for_reporting(month: datetime.date, today: datetime.date) -> datetime.date:
@@ -53,6 +56,10 @@ def month_open_for_reporting(month: datetime.date, today: datetime.date) -> date
         raise ValidationError(
             {"month": _("This month has not begun yet: its report cannot be written.")},
             code="future",
+        )
+    if month < EARLIEST_MONTH:
+        raise ValidationError(
+            {"month": _("Monthly reports begin with the plan, in 2011.")}, code="too_old"
         )
     return month
 
@@ -101,6 +108,16 @@ def _apply(actor, report, texts, today, submit) -> MonthlyReport:
             _("This report is %(status)s: the union can no longer change it.")
             % {"status": report.get_status_display()},
             code="already_done",
+        )
+    if submit and report.month == today.replace(day=1) and today.day < SUBMIT_FROM_DAY:
+        raise ValidationError(
+            {
+                "work_done": _(
+                    "This month's report can be submitted from the %(day)sth, when most of the "
+                    "month's work is done; save it as a draft until then."
+                )
+                % {"day": SUBMIT_FROM_DAY}
+            }
         )
     if submit and not any((texts.get(name) or "").strip() for name in TEXT_FIELDS):
         raise ValidationError(

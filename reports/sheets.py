@@ -1,75 +1,83 @@
 """The reports app's sheets of the monthly Excel report: the summary against the plan's targets,
 and who has submitted the month's progress report."""
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cohesion_portal import metrics, sheets
-from cohesion_portal.sheets import COUNT, DATETIME, PERCENT, TEXT, Chart, Column, Table
+from cohesion_portal import sheets
+from cohesion_portal.sheets import COUNT, DATETIME, DECIMAL, PERCENT, TEXT, Chart, Column, Table
+from standards.shares import own_targets, running_plan
 from standards.targets import evaluate
-from unions.models import Enterprise, Member
+from unions.models import Enterprise
+from unions.monthly_figures import members_at_end
 
-from .dashboard import current_plan
 from .models import MonthlyReport, MonthlyReportStatus
-
-
-def _value_kind(unit: str) -> str:
-    return PERCENT if unit == metrics.PERCENT else sheets.DECIMAL
 
 
 def summary_sheet(report) -> list[Table]:
     """Every target of the plan running at the end of the month, in the report's area, as the
-    dashboard's cards show them on that day; then the headline counts."""
-    plan = current_plan(report.end)
-    rows = []
-    if plan is not None:
-        for target in plan.targets.all():
-            state = evaluate(target, today=report.end, user=report.reader)
-            unit = state.metric.unit_label if state.metric else ""
-            rows.append(
-                [
-                    target.code,
-                    target.title,
-                    unit,
-                    _number(target.value),
-                    _number(state.current),
-                    state.share,
-                    _number(state.projected),
-                    str(state.status_label),
-                ]
-            )
+    dashboard's cards show them on that day (for a single grassroots union: against its own
+    share, as its home page shows them); then the area's headline counts."""
+    plan = running_plan(report.end)
+    single = report.unions[0][0] if len(report.unions) == 1 else None
+    if plan is None:
+        states = []
+    elif single is not None:
+        states = [own.state for own in own_targets(single, report.end, user=report.reader)]
+    else:
+        states = [evaluate(t, today=report.end, user=report.reader) for t in plan.targets.all()]
+    rows = [
+        [
+            state.target.code,
+            state.target.title,
+            state.metric.unit_label if state.metric else "",
+            _number(state.goal),
+            _number(state.current),
+            state.share,
+            _number(state.projected),
+            str(state.status_label),
+        ]
+        for state in states
+    ]
     targets = Table(
         title=plan.name if plan else _("No plan is running."),
         columns=[
             Column(_("Code"), width=7),
             Column(_("Target"), width=44),
             Column(_("Unit"), width=9),
-            Column(_("Target value"), sheets.DECIMAL, width=12),
-            Column(_("Current value"), sheets.DECIMAL, width=12),
+            Column(_("Target value") if single is None else _("Own share"), DECIMAL, width=12),
+            Column(_("Current value"), DECIMAL, width=12),
             Column(_("Share achieved"), PERCENT, width=12),
-            Column(_("Projected at the deadline"), sheets.DECIMAL, width=14),
+            Column(_("Projected at the deadline"), DECIMAL, width=14),
             Column(_("Status"), width=12),
         ],
         rows=rows,
         chart=Chart(_("Share of each target achieved"), 0, (5,), kind="bar", percent=True),
         note=_("Values as of %(day)s, in the area of the report.") % {"day": report.end},
     )
-    unionized = Q(union__isnull=False)
-    enterprises = Enterprise.objects.for_user(report.reader).aggregate(
-        total=Count("pk"), unionized=Count("pk", filter=unionized)
+    return [targets, _overview(report)]
+
+
+def _overview(report) -> Table:
+    """The area's headline counts at the end of the month (today for the month under way)."""
+    end = report.end
+    unionized = (
+        Enterprise.objects.for_user(report.reader)
+        .filter(union__isnull=False, unionized_on__lte=end)
+        .count()
     )
-    overview = Table(
+    members = sum(members_at_end(report.month, end).get(pk, 0) for pk in report.union_ids)
+    return Table(
         title=_("The area in numbers"),
-        columns=[Column(_("Figure"), width=7), Column(_("Value"), COUNT, width=44)],
+        # (the first column stays narrow for the targets' codes above: the figure goes in the
+        # second, wide one)
+        columns=[Column(""), Column(_("Figure"), width=44), Column(_("Value"), COUNT, width=9)],
         rows=[
-            [_("Grassroots unions"), len(report.unions)],
-            [_("Enterprises"), enterprises["total"]],
-            [_("Unionized enterprises"), enterprises["unionized"]],
-            [_("Active members"), Member.objects.for_user(report.reader).active().count()],
+            ["", _("Grassroots unions"), len(report.unions)],
+            ["", _("Unionized enterprises"), unionized],
+            ["", _("Members at month end"), members],
         ],
     )
-    return [targets, overview]
 
 
 def _number(value):
@@ -104,7 +112,7 @@ def submissions_sheet(report) -> list[Table]:
     return [
         Table(
             columns=[
-                Column(_("Union"), width=30),
+                Column(_("Union"), width=sheets.UNION_WIDTH),
                 Column(_("Industry union"), width=10),
                 Column(_("Status"), width=12),
                 Column(_("Submitted at"), DATETIME, width=17),

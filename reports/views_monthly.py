@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -17,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cohesion_portal import monthly_figures
-from cohesion_portal.access import APPROVE, CHANGE, role_of, scope_for
+from cohesion_portal.access import APPROVE, CHANGE, own_grassroots_union, scope_for
+from cohesion_portal.dates import month_label
 from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.views import (
     PortalViewMixin,
@@ -57,18 +57,6 @@ from .monthly_services import (
 
 REPORTS_CRUMB = (_("Monthly reports"), reverse_lazy("reports:monthly_list"))
 STATUS_CRUMB = (_("Submission status"), reverse_lazy("reports:monthly_status"))
-
-
-def month_label(month) -> str:
-    return date_format(month, "YEAR_MONTH_FORMAT")
-
-
-def own_grassroots_union(user):
-    """The grassroots union whose officer the user is (None for other roles)."""
-    role = role_of(user)
-    if role and role.union_id and role.union.parent_id is None:
-        return role.union
-    return None
 
 
 def figure_rows(report_figures: dict) -> list[dict]:

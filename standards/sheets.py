@@ -16,7 +16,13 @@ from .periods import latest_period
 def scorecards_sheet(report) -> list[Table]:
     period = latest_period(report.end)
     if period is None:
-        return [Table(columns=[Column(_("Union"), width=30)], rows=[], note=_("No scorecard yet."))]
+        return [
+            Table(
+                columns=[Column(_("Union"), width=sheets.UNION_WIDTH)],
+                rows=[],
+                note=_("No scorecard yet."),
+            )
+        ]
     dimensions = list(period.scheme.dimensions.order_by("order", "pk").values_list("code", "name"))
     cards = {
         union_id: row
@@ -56,7 +62,7 @@ def scorecards_sheet(report) -> list[Table]:
         )
     columns = [
         Column(_("Rank"), COUNT, width=6),
-        Column(_("Union"), width=30),
+        Column(_("Union"), width=sheets.UNION_WIDTH),
         Column(_("Industry union"), width=10),
         Column(_("Total"), DECIMAL, width=9),
         Column(_("Grade"), width=8),

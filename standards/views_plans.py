@@ -56,7 +56,9 @@ class PlanDetailView(RecordDetailView):
         context["may_manage"] = may_manage_shared_data(self.request.user)
         # Narrowed as the dashboard's card that links here, where it was (cohesion_portal.area).
         reader = area.reader_from_request(self.request) or self.request.user
-        context["area_narrowing"] = area.describe(area.area_from(self.request.GET))
+        context["area_narrowing"] = area.describe(
+            area.area_from(self.request.GET), self.request.user
+        )
         context["states"] = [
             evaluate(target, today=today, user=reader) for target in self.object.targets.all()
         ]

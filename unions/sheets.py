@@ -46,7 +46,7 @@ def membership_sheet(report) -> list[Table]:
                 firms.get("enterprises", 0),
                 employees,
                 member_count,
-                _rate(member_count, employees),
+                _membership_rate(member_count, employees),
                 joined.get(union_id, 0),
                 recruits_month.get(union_id, 0),
                 recruits_plan.get(union_id, 0),
@@ -55,7 +55,7 @@ def membership_sheet(report) -> list[Table]:
     return [
         Table(
             columns=[
-                Column(_("Union"), width=30),
+                Column(_("Union"), width=sheets.UNION_WIDTH),
                 Column(_("Industry union"), width=10),
                 Column(_("Unionized enterprises"), COUNT, width=11, total=sheets.SUM),
                 Column(_("Employees"), COUNT, width=11, total=sheets.SUM),
@@ -81,9 +81,10 @@ def membership_sheet(report) -> list[Table]:
     ]
 
 
-def _rate(part, whole):
+def _membership_rate(members, employees):
     """The membership rate shown (%, capped at 100 as the scoring caps it)."""
-    return min(100.0, round(100 * part / whole, 2)) if whole else None
+    rate = sheets.percent(members, employees)
+    return min(100.0, rate) if rate is not None else None
 
 
 def register_sheets() -> None:

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +80,20 @@ class MonthlyExport(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("monthly Excel report")
         verbose_name_plural = _("monthly Excel reports")
+        constraints = [
+            # The monthly job's report: one per industry union and month, however often it runs.
+            models.UniqueConstraint(
+                fields=["month", "industry_union"],
+                condition=Q(requested_by__isnull=True),
+                name="one_industry_report_per_month",
+            ),
+            # A person's: one waiting at a time per month (a double click gives the same one).
+            models.UniqueConstraint(
+                fields=["requested_by", "month"],
+                condition=Q(status__in=["queued", "running"]),
+                name="one_waiting_report_per_person_and_month",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.month:%Y-%m} · {self.scope_label}"
@@ -88,3 +104,10 @@ class MonthlyExport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+
+
+@receiver(post_delete, sender=MonthlyExport)
+def _delete_the_file(sender, instance, **kwargs):
+    """A report deleted takes its file with it (the admin, a cleanup)."""
+    if instance.file:
+        instance.file.delete(save=False)

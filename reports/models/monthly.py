@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
@@ -15,7 +16,7 @@ class MonthlyReportStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted")
     RETURNED = "returned", _("returned for changes")
-    ACCEPTED = "accepted", _("accepted")
+    ACCEPTED = "accepted", pgettext_lazy("monthly report", "accepted")
 
 
 class MonthlyReport(models.Model):

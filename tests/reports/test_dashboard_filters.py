@@ -249,3 +249,20 @@ def test_the_period_filter_chooses_the_grades_the_top_ten_and_the_map(client, wo
     assert listed == 1
     # The grades by period, oldest first, for the trend chart.
     assert [row["period"] for row in earlier.grade_trend] == ["2025年度", "2026年度"]
+
+
+@pytest.mark.django_db
+def test_a_list_names_only_a_cadre_the_user_could_have_chosen(client, world):
+    cadre = world.users["cadre_a"]
+    cadre.name = "包片干部甲"
+    cadre.save()
+    url = f"{reverse('unions:enterprise_list')}?cadre={cadre.pk}"
+    client.force_login(world.users["staff_lt"])  # sees the whole light-textile union: may choose
+    response = client.get(url)
+    assert response.context["area_narrowing"] == ["包片干部甲"]
+    assert "包片干部甲" in response.content.decode()
+    for persona in ("officer_a", "staff_aw", "cadre_a"):  # may not: the id names nobody
+        client.force_login(world.users[persona])
+        response = client.get(url)
+        assert response.status_code == 200, persona
+        assert response.context["area_narrowing"] == ["—"], persona

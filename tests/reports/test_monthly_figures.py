@@ -127,9 +127,13 @@ def test_a_draft_takes_the_figures_and_a_submitted_report_keeps_them(september):
 
 def test_the_month_under_way_counts_up_to_today(world):
     enrol(world.unions["A"], joined_on=D(2026, 11, 2))
+    enrol(world.unions["A"], joined_on=D(2026, 11, 21))  # after "today": not yet counted
     start, end = monthly_figures.period(D(2026, 11, 1), D(2026, 11, 20))
     assert (start, end) == (D(2026, 11, 1), D(2026, 11, 20))
     assert monthly_figures.period(SEPTEMBER, TODAY) == (SEPTEMBER, D(2026, 9, 30))
+    figures = monthly_figures.collect(world.unions["A"], D(2026, 11, 1), D(2026, 11, 20))
+    assert figures["unions.new_members"] == 1
+    assert figures["unions.members"] == 1
 
 
 def test_a_later_app_adds_a_figure_without_touching_the_report(world):

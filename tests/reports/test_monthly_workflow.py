@@ -168,3 +168,38 @@ def test_a_branch_sends_no_report_of_its_own(world):
         monthly_report_save(
             actor=world.users["officer_a"], union=branch, month=SEPTEMBER, texts=TEXTS, today=TODAY
         )
+
+
+@pytest.mark.parametrize(("day", "refused"), [(1, True), (24, True), (25, False), (30, False)])
+def test_the_month_under_way_is_submitted_from_the_25th(world, day, refused):
+    officer, union = world.users["officer_a"], world.unions["A"]
+    november = datetime.date(2026, 11, 1)
+    today = november.replace(day=day)
+    if refused:
+        with pytest.raises(ValidationError) as error:
+            monthly_report_submit(
+                actor=officer, union=union, month=november, texts=TEXTS, today=today
+            )
+        assert "25" in error.value.message_dict["work_done"][0]
+        assert not MonthlyReport.objects.exists()
+        # A draft of it may be kept all month.
+        monthly_report_save(actor=officer, union=union, month=november, texts=TEXTS, today=today)
+        assert MonthlyReport.objects.get().status == "draft"
+    else:
+        report = monthly_report_submit(
+            actor=officer, union=union, month=november, texts=TEXTS, today=today
+        )
+        assert report.status == "submitted"
+
+
+def test_a_month_before_the_plan_is_refused(world):
+    with pytest.raises(ValidationError) as error:
+        monthly_report_save(
+            actor=world.users["officer_a"],
+            union=world.unions["A"],
+            month=datetime.date(2010, 12, 1),
+            texts=TEXTS,
+            today=TODAY,
+        )
+    assert "month" in error.value.message_dict
+    assert not MonthlyReport.objects.exists()
