@@ -66,7 +66,8 @@ def _overview(report) -> Table:
         .filter(union__isnull=False, unionized_on__lte=end)
         .count()
     )
-    members = sum(members_at_end(report.month, end).get(pk, 0) for pk in report.union_ids)
+    at_end = members_at_end(report.month, end)
+    members = sum(at_end.get(pk, 0) for pk in report.union_ids)
     return Table(
         title=_("The area in numbers"),
         # (the first column stays narrow for the targets' codes above: the figure goes in the

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_exports, views_monthly
+from . import views, views_exports, views_monthly, views_submissions
 
 app_name = "reports"
 urlpatterns = [
@@ -8,8 +8,10 @@ urlpatterns = [
     # The monthly progress report (月报)
     path("monthly/", views_monthly.MonthlyReportListView.as_view(), name="monthly_list"),
     path("monthly/fill/", views_monthly.MonthlyReportFillView.as_view(), name="monthly_fill"),
-    path("monthly/status/", views_monthly.SubmissionStatusView.as_view(), name="monthly_status"),
-    path("monthly/remind/", views_monthly.SendRemindersView.as_view(), name="monthly_remind"),
+    path(
+        "monthly/status/", views_submissions.SubmissionStatusView.as_view(), name="monthly_status"
+    ),
+    path("monthly/remind/", views_submissions.SendRemindersView.as_view(), name="monthly_remind"),
     path(
         "monthly/<int:pk>/", views_monthly.MonthlyReportDetailView.as_view(), name="monthly_detail"
     ),

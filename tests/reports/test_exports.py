@@ -328,3 +328,31 @@ def test_the_command_writes_the_report_of_a_month(world, tmp_path):
     book = load_workbook(output)
     assert book.sheetnames == SHEETS
     assert set(rows_by_union(book["集体合同"])) - {"合计"} == {world.unions["B"].name}
+
+
+@pytest.mark.django_db
+def test_the_report_reads_the_same_number_of_queries_for_few_unions_and_many(world, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cohesion_portal.access import EVERYTHING, Reader
+    from reports.excel import write_report
+    from reports.exports import report_context
+
+    from ..factories import make_union
+
+    month = previous_month(timezone.localdate())
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            write_report(report_context(Reader(EVERYTHING), month, "全部"), io.BytesIO())
+        return len(captured)
+
+    enrol(world.unions["A"], joined_on=month)  # (the same kinds of records, fewer of them)
+    EnterpriseFactory(union=world.unions["A"])
+    few = queries()
+    for n in range(6):
+        union = make_union(f"新增工会{n}")
+        enrol(union, joined_on=month)
+        EnterpriseFactory(union=union)
+    assert queries() == few
