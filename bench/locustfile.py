@@ -86,10 +86,26 @@ class PortalUser(HttpUser):
     def tree(self):
         self.client.get("/unions/", name="union tree")
 
+    @task(1)
+    def monthly_reports(self):
+        self.client.get("/reports/monthly/", name="monthly report list")
+
+    @task(1)
+    def ranking(self):
+        self.client.get("/standards/ranking/", name="ranking")
+
 
 class IndustryStaff(PortalUser):
     weight = 2
     username = "qf_staff"
+
+    @task(1)
+    def submission_status(self):
+        self.client.get("/reports/monthly/status/", name="monthly report status")
+
+    @task(1)
+    def excel_reports(self):
+        self.client.get("/reports/exports/", name="monthly Excel reports")
 
 
 class AreaCadre(PortalUser):
@@ -104,6 +120,10 @@ class Officer(PortalUser):
     @task(1)
     def enrol_form(self):
         self.client.get("/unions/members/new/", name="enrol form")
+
+    @task(1)
+    def monthly_report_form(self):
+        self.client.get("/reports/monthly/fill/", name="monthly report form")
 
 
 class Leadership(PortalUser):

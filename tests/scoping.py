@@ -303,6 +303,9 @@ def survey_of(union):
     )
 
 
+_export_months = itertools.count()
+
+
 @builds(MonthlyExport)
 def industry_export_of(union):
     """The monthly job's report for the union's whole industry union (the walk checks it with
@@ -310,7 +313,8 @@ def industry_export_of(union):
     from openpyxl import Workbook
 
     export = MonthlyExport(
-        month=datetime.date(2026, 10, 1),
+        # (one per industry union and month: A's and C's are the same industry union's)
+        month=datetime.date(2000 + next(_export_months), 1, 1),
         industry_union=union.industry_union,
         scope_label=f"{union.name}·月度报表",
         status="done",
