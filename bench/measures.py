@@ -92,6 +92,7 @@ def run_all(bench, *, scale):
         f"union page of the largest union ({largest.n} enterprises)",
         get(staff_client, f"/unions/{largest.pk}/"),
     )
+    bench.add("ranking, a deep page", get(staff_client, "/standards/ranking/?page=30"))
     member = Member.objects.for_user(officer).first()
     bench.add("member page, officer", get(officer_client, f"/unions/members/{member.pk}/"))
     scoring_measure(bench)

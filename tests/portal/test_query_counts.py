@@ -39,7 +39,7 @@ BOUNDS = {  # measured; session, user and role lookups and the reminder bell inc
     "contracts:disclosure_list": 9,
     "contracts:disclosure_detail": 7,
     "reminders:list": 6,
-    "standards:ranking": 14,
+    "standards:ranking": 15,
     "reports:dashboard": 28,
     "standards:scorecard": 6,
     "standards:assessment_list": 9,
