@@ -6,6 +6,7 @@ force that day. Each function answers for all unions at once.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
@@ -184,6 +185,11 @@ def congress_coverage(day: datetime.date, *, user=None) -> CongressCoverage:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    return _congress_figures(groups)
+
+
+def _congress_figures(groups) -> CongressCoverage:
+    """T6 from rows grouped by the two flags (each with its count `n`)."""
     figures = dict.fromkeys(("unionized", "covered", "own", "only_shared"), 0)
     for group in groups:
         own, shared = bool(group["has_own"]), bool(group["has_shared"])
@@ -209,18 +215,10 @@ def congress_coverage_by_grassroots_union(
         .annotate(n=Count("pk"))
         .order_by()
     )
-    figures: dict[int, dict] = {}
+    by_union = defaultdict(list)
     for group in groups:
-        row = figures.setdefault(
-            int(group["grassroots"]),
-            dict.fromkeys(("unionized", "covered", "own", "only_shared"), 0),
-        )
-        own, shared = bool(group["has_own"]), bool(group["has_shared"])
-        row["unionized"] += group["n"]
-        row["covered"] += group["n"] if own or shared else 0
-        row["own"] += group["n"] if own else 0
-        row["only_shared"] += group["n"] if shared and not own else 0
-    return {union_id: CongressCoverage(**row) for union_id, row in figures.items()}
+        by_union[int(group["grassroots"])].append(group)
+    return {union_id: _congress_figures(rows) for union_id, rows in by_union.items()}
 
 
 def congress_series(end: datetime.date, *, months: int = 12, user=None):

@@ -5,10 +5,9 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from standards.models import Plan
-
 from ..factories import EnterpriseFactory, enrol
 from ..scoping import contract_of
+from ..standards.schemes import plan_with_t1_and_t2
 from .conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -16,28 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_from_the_dashboard_to_the_records_and_to_the_excel_report(page, world, tmp_path):
     today = timezone.localdate()
-    plan = Plan.objects.create(
-        name="本年度工作要点",
-        issued_by="产业工会",
-        starts_on=today.replace(month=1, day=1),
-        ends_on=today.replace(month=12, day=31),
-    )
-    plan.targets.create(
-        code="T1",
-        title="发展新生代农民工入会",
-        metric="unions.new_generation_recruits",
-        value=10,
-        deadline=plan.ends_on,
-        order=1,
-    )
-    plan.targets.create(
-        code="T2",
-        title="集体合同覆盖率",
-        metric="contracts.coverage",
-        value=93,
-        deadline=plan.ends_on,
-        order=2,
-    )
+    plan_with_t1_and_t2(today.replace(month=1, day=1), today.replace(month=12, day=31))
     for label, day in (("A", 1), ("A", 2), ("C", 3)):
         enrol(world.unions[label], joined_on=today.replace(day=day), name=f"新会员{label}{day}")
     contract_of(world.unions["A"])

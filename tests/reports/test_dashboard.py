@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contracts.models import CollectiveContract, NegotiationOffer
-from standards.models import Assessment, Plan
+from standards.models import Assessment
 from unions.models import JoinApplication
 
 from ..factories import EnterpriseFactory, enrol, id_number
 from ..scoping import congress_of, contract_of, offer_of
-from ..standards.schemes import period_2026, small_scheme
+from ..standards.schemes import period_2026, plan_with_t1_and_t2, small_scheme
 
 
 def listed(client, url) -> int:
@@ -23,28 +23,7 @@ def listed(client, url) -> int:
 @pytest.mark.django_db
 def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists(client, world):
     today = timezone.localdate()
-    plan = Plan.objects.create(
-        name="本年度工作要点",
-        issued_by="产业工会",
-        starts_on=today - datetime.timedelta(days=60),
-        ends_on=today + datetime.timedelta(days=60),
-    )
-    plan.targets.create(
-        code="T1",
-        title="入会",
-        metric="unions.new_generation_recruits",
-        value=10,
-        deadline=plan.ends_on,
-        order=1,
-    )
-    plan.targets.create(
-        code="T2",
-        title="覆盖率",
-        metric="contracts.coverage",
-        value=93,
-        deadline=plan.ends_on,
-        order=2,
-    )
+    plan_with_t1_and_t2(today - datetime.timedelta(days=60), today + datetime.timedelta(days=60))
     # T1: three recruits in the plan period in A and C (staff_lt's area), one in B, one before.
     for label, days_ago in (("A", 5), ("A", 20), ("C", 30), ("B", 10), ("A", 90)):
         enrol(world.unions[label], joined_on=today - datetime.timedelta(days=days_ago))

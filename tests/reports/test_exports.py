@@ -15,11 +15,11 @@ from cohesion_portal import metrics
 from cohesion_portal.dates import previous_month
 from reports.exports import produce, request_export, request_industry_exports
 from reports.models import ExportStatus, MonthlyExport, MonthlyReport
-from standards.models import Plan, Scorecard
+from standards.models import Scorecard
 
 from ..factories import EnterpriseFactory, enrol
 from ..scoping import contract_of
-from ..standards.schemes import period_2026, small_scheme
+from ..standards.schemes import period_2026, plan_with_t1_and_t2, small_scheme
 
 SHEETS = [
     "汇总",
@@ -58,29 +58,7 @@ def column(sheet, header: str) -> int:
 @pytest.fixture
 def plan(db):
     today = timezone.localdate()
-    plan = Plan.objects.create(
-        name="本年度工作要点",
-        issued_by="产业工会",
-        starts_on=today.replace(month=1, day=1),
-        ends_on=today.replace(month=12, day=31),
-    )
-    plan.targets.create(
-        code="T1",
-        title="入会",
-        metric="unions.new_generation_recruits",
-        value=10,
-        deadline=plan.ends_on,
-        order=1,
-    )
-    plan.targets.create(
-        code="T2",
-        title="覆盖率",
-        metric="contracts.coverage",
-        value=93,
-        deadline=plan.ends_on,
-        order=2,
-    )
-    return plan
+    return plan_with_t1_and_t2(today.replace(month=1, day=1), today.replace(month=12, day=31))
 
 
 def produced(user, month, django_capture_on_commit_callbacks):

@@ -11,7 +11,7 @@ trusted home: AA or better, no veto, satisfaction ≥ 80%
 import datetime
 from decimal import Decimal
 
-from standards.models import Period, Scheme
+from standards.models import Period, Plan, Scheme
 
 
 def small_scheme() -> Scheme:
@@ -54,3 +54,22 @@ def indicator(scheme, code):
 
 
 D = Decimal
+
+
+def plan_with_t1_and_t2(starts_on: datetime.date, ends_on: datetime.date) -> Plan:
+    """A plan with two targets due at its end: T1, 10 new-generation recruits; T2, 93%
+    collective contract coverage."""
+    plan = Plan.objects.create(
+        name="本年度工作要点", issued_by="产业工会", starts_on=starts_on, ends_on=ends_on
+    )
+    for order, (code, title, metric, value) in enumerate(
+        (
+            ("T1", "入会", "unions.new_generation_recruits", 10),
+            ("T2", "覆盖率", "contracts.coverage", 93),
+        ),
+        start=1,
+    ):
+        plan.targets.create(
+            code=code, title=title, metric=metric, value=value, deadline=ends_on, order=order
+        )
+    return plan
