@@ -22,6 +22,10 @@ class Attention:
     icon: str = "bi-exclamation-circle"
     order: int = 100
 
+    def __reduce__(self):
+        # Pickled (into the figures cache) as its key: the registry holds its functions.
+        return (_items.get, (self.key,))
+
 
 _items: dict[str, Attention] = {}
 

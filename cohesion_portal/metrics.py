@@ -49,6 +49,11 @@ class Metric:
     daily: Callable[..., dict[datetime.date, int]] | None = None
     # Higher is better for every figure so far; a target is reached from below.
 
+    def __reduce__(self):
+        # A registered figure is pickled (into the figures cache) as its key: its functions
+        # may be closures, and the registry holds them.
+        return (get, (self.key,))
+
     @property
     def unit_label(self) -> str:
         return str(UNIT_LABELS.get(self.unit, self.unit))

@@ -21,3 +21,17 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+class DataVersion(models.Model):
+    """One row: a number that grows after every transaction that changed the portal's records
+    (cohesion_portal.data_version). Figures cached under it are served only while it stands."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return str(self.number)

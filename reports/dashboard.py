@@ -18,7 +18,8 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import attention, metrics
+from cohesion_portal import attention, data_version, metrics
+from cohesion_portal.access import scope_for
 from cohesion_portal.area import (
     cadres_to_choose,
     industry_unions_to_choose,
@@ -130,13 +131,22 @@ def industry_dashboard(
     period: Period | None = None,
 ) -> Dashboard:
     """The dashboard of `user`'s area, narrowed to `industry_union` and `cadre`'s unions,
-    with the grades of `period` (default: the latest)."""
+    with the grades of `period` (default: the latest). Cached until the next write anywhere
+    (data_version): what it shows depends on the area, the day and the period only."""
     area = {
         name: value
         for name, value in (("industry_union", industry_union), ("cadre", cadre))
         if value is not None
     }
-    reader = metrics.remembering(narrowed_reader(user, **area))
+    reader = narrowed_reader(user, **area)
+    return data_version.cached(
+        "dashboard",
+        (scope_for(reader), sorted(area.items()), period.pk if period else None, today),
+        lambda: _computed_dashboard(metrics.remembering(reader), today, area, period),
+    )
+
+
+def _computed_dashboard(reader, today, area, period) -> Dashboard:
     plan = running_plan(today, user=reader)
     targets = (
         [evaluate(target, today=today, user=reader) for target in plan_targets(plan, user=reader)]

@@ -3,7 +3,7 @@ and, for a grassroots union's officer, its latest scorecard and where its self-i
 
 import datetime
 
-from cohesion_portal import attention, metrics
+from cohesion_portal import attention, data_version, metrics
 from cohesion_portal.access import Reader, own_grassroots_union, role_of, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
@@ -14,21 +14,31 @@ from .monthly import workbench_report
 
 
 def workbench(user, today: datetime.date) -> dict:
+    """Cached until the next write anywhere (data_version): what it shows depends on the
+    user's scope, their own union and the day only."""
+    union = own_grassroots_union(user)
+    return data_version.cached(
+        "workbench",
+        (scope_for(user), union.pk if union else None, today),
+        # A reader of the user's scope: nothing else of the user's may go into the copy.
+        lambda: _computed_workbench(metrics.remembering(Reader(scope_for(user))), union, today),
+    )
+
+
+def _computed_workbench(reader, union, today: datetime.date) -> dict:
+    """(`reader` remembers: what the to-do list and the union's targets both read, T1, T2's
+    coverage, the shares, is read once.)"""
     year_start = today.replace(month=1, day=1)
-    # One reader of the user's own scope for the figures, so that what the to-do list and the
-    # union's targets both read (T1, T2's coverage, the shares) is read once.
-    reader = metrics.remembering(Reader(scope_for(user)))
     context = {
-        "overview": scope_overview(user),
+        "overview": scope_overview(reader),
         "recruits_since": year_start,
-        "recruits": new_generation_recruits(start=year_start, end=today, user=user).count(),
-        "scope_is_empty": scope_for(user).is_empty,
+        "recruits": new_generation_recruits(start=year_start, end=today, user=reader).count(),
+        "scope_is_empty": scope_for(reader).is_empty,
         # The total is the bell's count (reminders.context_processors).
-        "reminders": Reminder.objects.for_user(user).open().select_related("union")[:8],
+        "reminders": list(Reminder.objects.for_user(reader).open().select_related("union")[:8]),
         # What is waiting in the area now (the dashboard's attention list, where it is not 0).
         "to_do": [(item, n) for item, n in attention.counted(reader, today) if n],
     }
-    union = own_grassroots_union(user)
     if union is not None:
         context["own_union"] = union
         context["monthly_report"] = workbench_report(union, today)  # 月报: this month's

@@ -141,6 +141,13 @@ def _tasks_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _figures_computed_on_every_visit(settings):
+    # A test's transaction never commits, so the data version never moves inside it: cached
+    # figures would outlive the writes. The cache has its own tests (test_data_version.py).
+    settings.FIGURES_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -174,6 +174,9 @@ WHITENOISE_USE_FINDERS = True
 # --- Cache (rate limits of public pages). Set CACHE_URL (redis://...) when several processes
 # serve the portal, so that they count together.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The dashboard's and workbench's figures are cached until the next write (data_version.py),
+# and at most this long; 0: computed on every visit.
+FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=600)
 # Reverse proxies in front of the portal, for the visitor's address (X-Forwarded-For).
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # The public join page: applications one address may send per hour.
