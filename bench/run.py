@@ -163,6 +163,11 @@ def main():
         started = time.perf_counter()
         DemoBuilder(scale=SCALES[args.scale], seed=2011).build()
         built_in = time.perf_counter() - started
+        if connection.vendor == "postgresql":
+            # As autovacuum would soon after a load this size: the visibility map it sets is
+            # what lets counts read an index alone. (Not part of the build's time.)
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
 
     print(f"# scale {args.scale} on {connection.vendor}, median of {args.runs} runs")
     if built_in is not None:

@@ -22,6 +22,7 @@ from django_tables2 import SingleTableMixin
 from . import area
 from .access import APPROVE, CHANGE, INSPECT, VIEW, scope_for
 from .models import FormSubmission
+from .pagination import LateRowPaginator
 
 
 class PortalViewMixin(LoginRequiredMixin):
@@ -106,7 +107,7 @@ class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
     """A filterable, sortable, paginated table; htmx requests get only the table."""
 
     # The table paginates (one COUNT); the list view must not paginate the same rows again.
-    table_pagination = {"per_page": 25}
+    table_pagination = {"per_page": 25, "paginator_class": LateRowPaginator}
     narrows_to_area = True
     template_name = "portal/list.html"
 

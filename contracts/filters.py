@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
-from unions.filters import UnionSubtreeFilter, offer_grassroots_only_when_many
+from unions.filters import UnionSubtreeFilter
 
 from .models import CollectiveContract, ContractKind
 
@@ -31,10 +31,6 @@ class ContractFilter(PortalFilterSet):
     class Meta:
         model = CollectiveContract
         fields = ("q", "union", "kind", "state", "negotiated")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        offer_grassroots_only_when_many(self)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(employer_party__icontains=value))

@@ -23,7 +23,7 @@ from cohesion_portal.views import (
     add_service_error,
 )
 from unions.fields import UnionChoiceField
-from unions.filters import UnionSubtreeFilter, offer_grassroots_only_when_many
+from unions.filters import UnionSubtreeFilter
 from unions.models import Enterprise, Union
 
 from .metrics import congress_coverage
@@ -90,10 +90,6 @@ class CongressFilter(PortalFilterSet):
             return queryset
         overdue = CongressSystem.objects.overdue_on(timezone.localdate()).values("pk")
         return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        offer_grassroots_only_when_many(self)
 
 
 class CongressTable(tables.Table):

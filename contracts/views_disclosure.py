@@ -13,7 +13,7 @@ from cohesion_portal.views import (
     ScopedListView,
     ScopedUpdateView,
 )
-from unions.filters import UnionSubtreeFilter, offer_grassroots_only_when_many
+from unions.filters import UnionSubtreeFilter
 
 from .forms_records import DisclosureForm
 from .models import Disclosure, DisclosureChannel, DisclosureTopic
@@ -36,10 +36,6 @@ class DisclosureFilter(PortalFilterSet):
     class Meta:
         model = Disclosure
         fields = ("q", "union", "topic", "channel", "year")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        offer_grassroots_only_when_many(self)
 
     def search(self, queryset, name, value):
         return queryset.filter(title__icontains=value) | queryset.filter(

@@ -4,7 +4,8 @@ import django_tables2 as tables
 import segno
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -19,7 +20,7 @@ from unions.fields import UnionChoiceField
 from unions.models import Union
 
 from .filters import SurveyFilter
-from .models import SATISFIED_ANSWERS, Answer, Period, Survey
+from .models import SATISFIED_ANSWERS, Answer, Period, Survey, SurveyResponse
 from .surveys import survey_answer, survey_open
 
 SURVEY_ANSWERS_PER_ADDRESS = 300  # an hour
@@ -41,6 +42,18 @@ class SurveyForm(forms.ModelForm):
         self.fields["union"].queryset = (
             Union.objects.for_user(user, CHANGE).filter(parent__isnull=True).order_by("name")
         )
+
+
+def answer_count():
+    """The answers of each survey, as a subquery (0 for none)."""
+    answers = (
+        SurveyResponse.objects.filter(survey=OuterRef("pk"))
+        .order_by()
+        .values("survey")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(answers), 0)
 
 
 class SurveyTable(tables.Table):
@@ -67,7 +80,8 @@ class SurveyListView(ScopedListView):
             super()
             .get_queryset()
             .select_related("union", "period")
-            .annotate(answers=Count("responses"))
+            # A subquery per row shown: the count of the list then needs no join with answers.
+            .annotate(answers=answer_count())
         )
 
     def get_context_data(self, **kwargs):

@@ -10,6 +10,8 @@ class UnionChoiceField(forms.ModelChoiceField):
     "一车间分会" of an industry union can be told apart. One more query names them all."""
 
     def label_from_instance(self, union):
+        if union.parent_id is None:  # a grassroots union: its own name says it
+            return union.name
         if not hasattr(self, "_names"):
             # Only names from the choices themselves: nothing outside the user's scope.
             self._names = dict(self.queryset.values_list("pk", "name"))

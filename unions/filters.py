@@ -54,6 +54,9 @@ class UnionSubtreeFilter(django_filters.ModelChoiceFilter):
     def filter(self, queryset, value):
         return queryset.in_subtree_of(value) if value else queryset
 
+    def adjust_field(self, filterset, name):
+        offer_grassroots_only_when_many(filterset, name)
+
 
 MANY_UNIONS = 300
 
@@ -68,7 +71,7 @@ def offer_grassroots_only_when_many(filterset, name="union"):
     chosen = filterset.form.data.get(name)
     offered = field.queryset.filter(
         Q(parent__isnull=True) | Q(pk=chosen if str(chosen).isdigit() else None)
-    )
+    ).only("pk", "name", "path", "parent_id")
     field.widget.choices = [
         ("", field.empty_label),
         *((u.pk, field.label_from_instance(u)) for u in offered),
@@ -100,7 +103,6 @@ class EnterpriseFilter(PortalFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         drop_single_industry_filter(self)
-        offer_grassroots_only_when_many(self)
 
     def search(self, queryset, name, value):
         text = normalize_text(value)
@@ -161,10 +163,6 @@ class MemberFilter(PortalFilterSet):
     joined_until = django_filters.DateFilter(
         label=_("joined until"), field_name="joined_on", lookup_expr="lte", widget=DATE_INPUT
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        offer_grassroots_only_when_many(self)
 
     class Meta:
         model = Member

@@ -194,6 +194,7 @@ def recruits_by_union_and_day(
             new_generation_recruits(start=since, end=end, counted_from=since, user=user)
             .annotate(grassroots=grassroots_of("union__path"), day=F("started_on"))
             .values_list("grassroots", "day")
+            .order_by()  # (the members' order would sort rows that are only counted)
         )
         by_union, by_day = defaultdict(int), defaultdict(int)
         if connection.vendor == "postgresql":

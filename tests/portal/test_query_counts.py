@@ -42,9 +42,9 @@ BOUNDS = {  # measured; session, user and role lookups and the reminder bell inc
     "standards:ranking": 15,
     "reports:dashboard": 28,
     "standards:scorecard": 6,
-    "standards:assessment_list": 9,
+    "standards:assessment_list": 10,
     "standards:assessment_detail": 12,
-    "standards:survey_list": 9,
+    "standards:survey_list": 10,
     "standards:plan_detail": 9,
     "standards:scheme_detail": 13,
 }

@@ -192,8 +192,8 @@ def grow(world, size):
     ("persona", "name", "bound"),
     [  # measured: session, user, role and the reminder bell included
         ("staff_lt", "reports:monthly_status", 7),
-        ("staff_lt", "reports:monthly_list", 8),
-        ("officer_a", "reports:monthly_list", 9),
+        ("staff_lt", "reports:monthly_list", 9),  # (the union filter counts the unions)
+        ("officer_a", "reports:monthly_list", 10),
         ("officer_a", "reports:monthly_fill", 14),  # the figures: one query each
         ("staff_lt", "reports:monthly_detail", 8),
         ("staff_lt", "reports:monthly_remind", 5),

@@ -121,10 +121,26 @@ class Member(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["union", "status"], name="member_union_status"),
-            models.Index(fields=["joined_on"], name="member_joined_on"),
+            # A list's count (status, migrant worker, in the scope's unions) from the index alone.
+            models.Index(
+                fields=["union", "status", "is_migrant"], name="member_union_status_migrant"
+            ),
+            # The roster newest first, and its deep pages: ids sorted and filtered from the
+            # index alone (cohesion_portal.pagination).
+            models.Index(
+                fields=["joined_on", "id"],
+                include=["union", "status", "is_migrant"],
+                name="member_newest_first",
+            ),
             # The roster's default order, so a page of it needs no sort of the whole scope.
             models.Index(fields=["name", "id"], name="member_name_id"),
+            # T1's people (new-generation migrant workers), read by the dashboard, the
+            # workbench, the shares and the monthly report: found from the index alone.
+            models.Index(
+                fields=["id"],
+                condition=Q(is_migrant=True, birth_date__gte=NEW_GENERATION_BORN_FROM),
+                name="member_new_generation",
+            ),
         ]
 
     def __str__(self):
