@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        # Django's own receiver, replaced by one that keeps logins out of the account's history.
+        user_logged_in.disconnect(dispatch_uid="update_last_login")
+        user_logged_in.connect(stamp_last_login, dispatch_uid="update_last_login")
+
+
+def stamp_last_login(sender, user, **kwargs):
+    """Django's update_last_login, without a row in the account's history: a login changes
+    nothing of the account (axes keeps the log of logins)."""
+    from django.contrib.auth.models import update_last_login
+
+    user.skip_history_when_saving = True
+    try:
+        update_last_login(sender, user, **kwargs)
+    finally:
+        del user.skip_history_when_saving

@@ -24,7 +24,7 @@ class Attention:
 
     def __reduce__(self):
         # Pickled (into the figures cache) as its key: the registry holds its functions.
-        return (_items.get, (self.key,))
+        return (registered, (self.key,))
 
 
 _items: dict[str, Attention] = {}
@@ -32,6 +32,10 @@ _items: dict[str, Attention] = {}
 
 def register(item: Attention) -> None:
     _items[item.key] = item
+
+
+def registered(key: str) -> Attention:
+    return _items[key]
 
 
 def items() -> list[Attention]:

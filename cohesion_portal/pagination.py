@@ -21,6 +21,11 @@ class LateRowPaginator(Paginator):
     """For django-tables2 over a queryset (`table_pagination = {"paginator_class": ...}`);
     any other data is paged as Django's Paginator does."""
 
+    def __init__(self, object_list, per_page, orphans=0, **kwargs):
+        if orphans:  # (every page but the last has per_page rows here)
+            raise ValueError("LateRowPaginator does not move orphans to the last page.")
+        super().__init__(object_list, per_page, **kwargs)
+
     def page(self, number):
         rows = self.object_list
         queryset = getattr(getattr(rows, "data", None), "data", None)

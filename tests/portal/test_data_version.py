@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache.backends.base import BaseCache
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -63,8 +64,20 @@ def test_a_rolled_back_transaction_does_not_bump(world):
         lambda union: connection.cursor().execute(
             "UPDATE unions_member SET phone = %s WHERE union_id = %s", ["13900000001", union.pk]
         ),
+        lambda union: Member.objects.bulk_create(
+            [
+                Member(
+                    name="批量",
+                    id_number="11010119900503002X",
+                    union=union,
+                    birth_date=datetime.date(1990, 5, 3),
+                    joined_on=datetime.date(2026, 3, 1),
+                )
+            ],
+            ignore_conflicts=True,  # INSERT OR IGNORE on SQLite, ON CONFLICT on PostgreSQL
+        ),
     ],
-    ids=["update()", "delete()", "bulk_create()", "raw SQL"],
+    ids=["update()", "delete()", "bulk_create()", "raw SQL", "bulk_create(ignore_conflicts)"],
 )
 def test_writes_that_bypass_the_models_bump_too(world, write):
     enrol(world.unions["A"])
@@ -73,10 +86,53 @@ def test_writes_that_bypass_the_models_bump_too(world, write):
     assert data_version.current() == before + 1
 
 
-def test_bookkeeping_of_visits_does_not_bump(world):
+def test_bookkeeping_of_visits_and_logins_does_not_bump(client, world):
     before = data_version.current()
     Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now())
-    assert data_version.current() == before
+    user = world.users["officer_a"]
+    user.set_password("secret-pass-1")
+    user.save()
+    after_the_change = data_version.current()
+    assert after_the_change > before  # (a change to the user is a write like any other)
+    response = client.post(
+        reverse("login"), {"username": user.username, "password": "secret-pass-1"}
+    )
+    assert response.status_code == 302  # in; last_login stamped
+    assert data_version.current() == after_the_change
+
+
+def test_inside_a_transaction_that_has_written_the_figures_are_not_cached(world, figures_cached):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return "figures"
+
+    with transaction.atomic():
+        enrol(world.unions["A"])
+        for _ in range(2):
+            data_version.cached("test", ("parts",), compute)
+    assert len(computed) == 2
+    for _ in range(2):
+        data_version.cached("test", ("parts",), compute)
+    assert len(computed) == 3  # after the commit: once, then from the cache
+
+
+class BrokenCache(BaseCache):
+    """A cache server that does not answer."""
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    def set(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+
+def test_with_the_cache_server_down_the_dashboard_is_computed(client, world, settings):
+    settings.FIGURES_CACHE_SECONDS = 600
+    settings.CACHES = {"default": {"BACKEND": f"{__name__}.BrokenCache"}}
+    client.force_login(world.users["staff_lt"])
+    assert client.get(reverse("reports:dashboard")).status_code == 200
 
 
 def _t1(client):
@@ -95,7 +151,11 @@ def test_the_cached_dashboard_follows_a_write_that_bypasses_the_models(
     assert _t1(client) == 1
     # Served from the cache: the session, the user, the filter's choices and the version.
     with django_assert_max_num_queries(8):
-        assert _t1(client) == 1
+        dashboard = client.get(reverse("reports:dashboard")).context["dashboard"]
+    cards = {state.target.code: state for state in dashboard.targets}
+    assert cards["T1"].current == 1
+    assert cards["T1"].metric.key == "unions.new_generation_recruits"  # the registry's
+    assert dashboard.attention and all(item.label and url for item, _, url in dashboard.attention)
     # The recruit who joined before the plan moved into it by a bare update(): no signal.
     Membership.objects.filter(member=late).update(started_on=today - datetime.timedelta(days=1))
     assert _t1(client) == 2
