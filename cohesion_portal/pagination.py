@@ -34,7 +34,7 @@ class LateRowPaginator(Paginator):
         number = self.validate_number(number)
         skip, size, count = (number - 1) * self.per_page, self.per_page, self.count
         ordered = in_total_order(queryset)
-        if min(skip, count - skip - size) < NEAR_AN_END:
+        if min(skip, max(count - skip - size, 0)) < NEAR_AN_END:
             records = from_nearer_end(ordered, skip, size, count)
         else:
             ids = from_nearer_end(ordered.values_list("pk", flat=True), skip, size, count)
@@ -45,11 +45,13 @@ class LateRowPaginator(Paginator):
 
 
 def from_nearer_end(ordered: QuerySet, skip: int, size: int, count: int) -> list:
-    """Items skip … skip + size of `ordered` (of `count`), read from the nearer end."""
-    from_end = count - skip - size
-    if from_end >= skip:
+    """Items skip … skip + size of `ordered` (of `count`), read from the nearer end: the
+    reverse order only where it skips fewer rows (never for the first page, which may be the
+    last too: a LIMIT 1 from the end invites a poor plan)."""
+    from_end = max(count - skip - size, 0)
+    if skip <= from_end:
         return list(ordered[skip : skip + size])
-    return list(reversed(ordered.reverse()[max(from_end, 0) : count - skip]))
+    return list(reversed(ordered.reverse()[from_end : count - skip]))
 
 
 def in_total_order(queryset: QuerySet) -> QuerySet:
