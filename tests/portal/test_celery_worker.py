@@ -105,6 +105,21 @@ def test_a_full_recompute_runs_on_the_worker_and_twice_changes_nothing(worker):
     assert list(Scorecard.objects.order_by("union").values_list("union", "total", "grade")) == first
 
 
+def test_what_the_worker_writes_moves_the_data_version(worker):
+    """The worker is another process: its scores must still retire every cached dashboard
+    (cohesion_portal.data_version keeps the version in the database, not in a process)."""
+    from cohesion_portal import data_version
+    from standards.tasks import score_period_task
+
+    from ..standards.schemes import period_2026, small_scheme
+
+    period = period_2026(small_scheme())
+    make_union("甲工会委员会")
+    before = data_version.current()
+    assert score_period_task.delay(period.pk).get(timeout=120) == 1
+    assert data_version.current() > before
+
+
 def test_the_monthly_excel_reports_are_produced_on_the_worker(worker):
     from django.utils import timezone
     from openpyxl import load_workbook
