@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.db.models.functions import Length, Substr, TruncMonth
+from django.db.models.functions import Substr, TruncMonth
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -102,19 +102,22 @@ def subtree_counts(unions) -> dict[int, dict]:
         # The part all these paths share (say, their parent's path) narrows every query to one
         # subtree through the path index before the grouping, which no index can serve.
         shared = shared_path(paths)
-        prefix = Substr("path", 1, length)
-        rows = (
+        # Every union in these subtrees (a few hundred on a page of the tree): its units and
+        # children are counted from them, and its members by their unions' ids, which the
+        # member index serves (a prefix of each member's union path would read every member).
+        in_subtrees = (
             Union.objects.filter(path__startswith=shared)
-            .annotate(prefix=prefix, path_length=Length("path"))
-            .filter(prefix__in=list(paths), path_length__gt=length)
-            .values("prefix")
-            .annotate(
-                units=Count("pk"),
-                children=Count("pk", filter=Q(path_length=length + Union.SEGMENT)),
-            )
+            .annotate(prefix=Substr("path", 1, length))
+            .filter(prefix__in=list(paths))
+            .values_list("pk", "path")
+            .order_by()
         )
-        for row in rows:
-            counts[paths[row["prefix"]]].update(units=row["units"], children=row["children"])
+        under = {}  # union id -> the path of the union on the page it falls under
+        for pk, path in in_subtrees:
+            top = under[pk] = path[:length]
+            if len(path) > length:
+                counts[paths[top]]["units"] += 1
+                counts[paths[top]]["children"] += len(path) == length + Union.SEGMENT
         rows = (
             Enterprise.objects.filter(union__path__startswith=shared)
             .annotate(prefix=Substr("union__path", 1, length))
@@ -128,14 +131,13 @@ def subtree_counts(unions) -> dict[int, dict]:
             )
         rows = (
             Member.objects.active()
-            .filter(union__path__startswith=shared)
-            .annotate(prefix=Substr("union__path", 1, length))
-            .filter(prefix__in=list(paths))
-            .values("prefix")
+            .filter(union_id__in=list(under))
+            .values("union_id")
             .annotate(members=Count("pk"))
+            .order_by()
         )
         for row in rows:
-            counts[paths[row["prefix"]]]["members"] = row["members"]
+            counts[paths[under[row["union_id"]]]]["members"] += row["members"]
     return counts
 
 
