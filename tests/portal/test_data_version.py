@@ -45,35 +45,27 @@ def test_a_rolled_back_transaction_does_not_bump(world):
     assert data_version.current() == before
 
 
+def unsaved_member(union, id_number):
+    return Member(
+        name="批量",
+        id_number=id_number,
+        union=union,
+        birth_date=datetime.date(1990, 5, 3),
+        joined_on=datetime.date(2026, 3, 1),
+    )
+
+
 @pytest.mark.parametrize(
     "write",
     [
         lambda union: Member.objects.filter(union=union).update(phone="13900000000"),
         lambda union: Membership.objects.filter(union=union).delete(),
-        lambda union: Member.objects.bulk_create(
-            [
-                Member(
-                    name="批量",
-                    id_number="11010119900503001X",
-                    union=union,
-                    birth_date=datetime.date(1990, 5, 3),
-                    joined_on=datetime.date(2026, 3, 1),
-                )
-            ]
-        ),
+        lambda union: Member.objects.bulk_create([unsaved_member(union, "11010119900503001X")]),
         lambda union: connection.cursor().execute(
             "UPDATE unions_member SET phone = %s WHERE union_id = %s", ["13900000001", union.pk]
         ),
         lambda union: Member.objects.bulk_create(
-            [
-                Member(
-                    name="批量",
-                    id_number="11010119900503002X",
-                    union=union,
-                    birth_date=datetime.date(1990, 5, 3),
-                    joined_on=datetime.date(2026, 3, 1),
-                )
-            ],
+            [unsaved_member(union, "11010119900503002X")],
             ignore_conflicts=True,  # INSERT OR IGNORE on SQLite, ON CONFLICT on PostgreSQL
         ),
     ],
