@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .access import EMPTY, Reader, Scope, scope_for
+from .params import query_id
 
 AREA_PARAMETERS = ("industry_union", "cadre")
 
@@ -109,9 +110,9 @@ def area_from(data) -> dict[str, int]:
     only (anything else is no narrowing: the filter form says what is wrong)."""
     area = {}
     for name in AREA_PARAMETERS:
-        value = data.get(name, "")
-        if value.isdigit():
-            area[name] = int(value)
+        value = query_id(data, name)
+        if value is not None:
+            area[name] = value
     return area
 
 

@@ -5,6 +5,7 @@ come only from `Model.objects.for_user(user, action)`, so an object out of scope
 a view that has no scoped queryset refuses to run.
 """
 
+import copy
 import uuid
 
 from django import forms
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
+from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import area
 from .access import APPROVE, CHANGE, INSPECT, VIEW, scope_for
@@ -121,6 +122,15 @@ class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
             if name not in fields
         ]
         return context
+
+    def get_table(self, **kwargs):
+        """SingleTableMixin's table, with the page size the view's own: django-tables2 would
+        take it from ?per_page= (-1 was a server error, 10000000 the whole table at once)."""
+        table = self.get_table_class()(data=self.get_table_data(), **kwargs)
+        request = copy.copy(self.request)
+        request.GET = self.request.GET.copy()
+        request.GET.pop(table.prefixed_per_page_field, None)
+        return RequestConfig(request, paginate=self.get_table_pagination(table)).configure(table)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

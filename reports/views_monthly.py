@@ -19,6 +19,7 @@ from cohesion_portal import monthly_figures
 from cohesion_portal.access import APPROVE, CHANGE, own_grassroots_union, scope_for
 from cohesion_portal.dates import month_label
 from cohesion_portal.filters import PortalFilterSet
+from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     PortalViewMixin,
     RecordDetailView,
@@ -179,9 +180,9 @@ class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
         user = self.request.user
         self.union = self.report = None
         self.month = None
-        union_id = self.request.GET.get("union")
-        if union_id:
-            if not str(union_id).isdigit():
+        if self.request.GET.get("union"):
+            union_id = query_id(self.request.GET, "union")
+            if union_id is None:
                 raise Http404
             writable = expected_unions(Union.objects.for_user(user, CHANGE))
             self.union = writable.filter(pk=union_id).first()

@@ -18,6 +18,7 @@ from django.views.generic import FormView
 from cohesion_portal.access import APPROVE, scope_for
 from cohesion_portal.dates import month_label
 from cohesion_portal.filters import PortalFilterSet, search_box
+from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     PortalViewMixin,
     RequiresChangeMixin,
@@ -205,10 +206,10 @@ class SendRemindersView(RequiresChangeMixin, PortalViewMixin, FormView):
         month = parse_month(request.GET.get("month"))
         self.month = month if month and month <= today.replace(day=1) else None
         self.month = self.month or report_month_default(today)
-        union_id = request.GET.get("union")
+        union_id = query_id(request.GET, "union")
         self.union = None
-        if union_id and request.user.is_authenticated:
-            if not str(union_id).isdigit():
+        if request.GET.get("union") and request.user.is_authenticated:
+            if union_id is None:
                 raise Http404
             self.union = (
                 expected_unions(Union.objects.for_user(request.user, APPROVE))

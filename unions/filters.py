@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
+from cohesion_portal.params import parse_id
 from cohesion_portal.text import normalize_code, normalize_text
 
 from .fields import UnionChoiceField
@@ -69,9 +70,9 @@ def offer_grassroots_only_when_many(filterset, name="union"):
     if field is None or field.queryset.count() <= MANY_UNIONS:
         return
     chosen = filterset.form.data.get(name)
-    offered = field.queryset.filter(
-        Q(parent__isnull=True) | Q(pk=chosen if str(chosen).isdigit() else None)
-    ).only("pk", "name", "path", "parent_id")
+    offered = field.queryset.filter(Q(parent__isnull=True) | Q(pk=parse_id(chosen))).only(
+        "pk", "name", "path", "parent_id"
+    )
     field.widget.choices = [
         ("", field.empty_label),
         *((u.pk, field.label_from_instance(u)) for u in offered),

@@ -54,8 +54,13 @@ class UnionForm(forms.ModelForm):
         if not industries.exists() or self.instance.parent_id:
             # Officers add units under their own union; a unit follows its parent's industry.
             del self.fields["industry_union"]
-        if not industries.exists():
+        if not industries.exists() and self.instance.pk and not self.instance.parent_id:
+            # An officer's own grassroots union: where it sits is the industry union's
+            # decision, so there is no parent to choose (a required one was never valid).
+            del self.fields["parent"]
+        elif not industries.exists():
             self.fields["parent"].required = True
+        if not industries.exists():
             self.fields["kind"].choices = [
                 (value, label)
                 for value, label in self.fields["kind"].choices

@@ -2,6 +2,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, can_change_anything, scope_for
+from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -68,7 +69,7 @@ class EnterpriseCreateView(ScopedCreateView):
         initial = super().get_initial()
         union = (
             Union.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=self.request.GET.get("union") or None)
+            .filter(pk=query_id(self.request.GET, "union"))
             .first()
         )
         if union is not None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 
 from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     PortalViewMixin,
     RecordDetailView,
@@ -122,7 +123,7 @@ class MemberCreateView(ScopedCreateView):
         return [MEMBERS_CRUMB]
 
     def get_initial(self):
-        return {**super().get_initial(), "union": self.request.GET.get("union")}
+        return {**super().get_initial(), "union": query_id(self.request.GET, "union")}
 
     def save(self, form):
         try:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -107,7 +108,7 @@ class UnionCreateView(ScopedCreateView):
         initial = super().get_initial()
         parent = (
             Union.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=self.request.GET.get("parent") or None)
+            .filter(pk=query_id(self.request.GET, "parent"))
             .first()
         )
         if parent is not None:
