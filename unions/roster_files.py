@@ -122,13 +122,12 @@ def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
     check_container(uploaded)
     try:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for broken files
-        raise RosterFileError(
-            _("The workbook could not be read: %(error)s") % {"error": error}
-        ) from None
+    except Exception:  # openpyxl raises many kinds for broken files
+        raise RosterFileError(damaged(1)) from None
+    # In read-only mode a sheet is parsed as its rows are read: bad XML, or DTD entities that
+    # defusedxml refuses, show only here, at the row where they are.
+    rows = _rows_or_damaged(workbook)
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
         header, header_number, unknown = None, 0, []
         for number, values in enumerate(rows, start=1):
             keys = [HEADER_KEYS.get(_key(value)) for value in values]
@@ -166,6 +165,25 @@ def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
         return found, data, unknown
     finally:
         workbook.close()
+
+
+def damaged(row: int) -> str:
+    return _(
+        "The workbook is damaged and could not be read from row %(row)d on. Open it in Excel, "
+        "save it again as .xlsx and upload that file."
+    ) % {"row": row}
+
+
+def _rows_or_damaged(workbook):
+    """The first sheet's rows (values, MAX_COLUMNS wide); a RosterFileError where the file
+    breaks off."""
+    number = 0
+    try:
+        for values in workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            number += 1
+            yield values
+    except Exception:  # ParseError, EntitiesForbidden, a cell that is not what it says...
+        raise RosterFileError(damaged(number + 1)) from None
 
 
 # --- cleaning single cells ---------------------------------------------------------------------

@@ -254,3 +254,47 @@ def test_over_long_names_are_row_problems_not_a_failed_import(world):
     rows = [("长" * 51, id_number(), "2026-02-01", "", "", "", "是")]
     check = check_roster(workbook_file(rows), union=world.unions["A"])
     assert [(p.row, p.column) for p in check.problems] == [(2, "姓名")]
+
+
+def with_sheet_xml(upload, rewrite) -> SimpleUploadedFile:
+    """`upload` with its first sheet's XML passed through `rewrite` (a damaged or hostile file)."""
+    source, target = io.BytesIO(upload.read()), io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = rewrite(data)
+            new.writestr(item, data)
+    return SimpleUploadedFile(upload.name, target.getvalue())
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "hahahahahahahahahahaha">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+)
+
+
+def with_entities(xml: bytes) -> bytes:
+    body = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+    return LAUGHS + body.replace(b"<v>", b"<v>&c;", 1)
+
+
+def truncated(xml: bytes) -> bytes:
+    return xml[: len(xml) * 2 // 3]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("damage", [with_entities, truncated], ids=["entities", "truncated"])
+def test_a_damaged_or_hostile_sheet_is_the_rosters_clear_error(client, world, damage):
+    rows = [(f"会员{i}", id_number(), "2026-02-01", "", "", "", "是") for i in range(40)]
+    upload = with_sheet_xml(workbook_file(rows), damage)
+    with pytest.raises(RosterFileError, match="已损坏"):
+        check_roster(upload, union=world.unions["A"])
+    client.force_login(world.users["officer_a"])
+    upload.seek(0)
+    response = client.post(
+        reverse("unions:roster_upload"), {"union": world.unions["A"].pk, "file": upload}
+    )
+    assert response.status_code == 200
+    assert "已损坏" in response.content.decode()
+    assert not RosterImport.objects.exists() and not Member.objects.exists()
