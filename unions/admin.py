@@ -165,9 +165,10 @@ class TransferAdmin(SimpleHistoryAdmin):
 
 @admin.register(PersonalDataDisclosure)
 class PersonalDataDisclosureAdmin(admin.ModelAdmin):
-    list_display = ("at", "user", "member")
+    list_display = ("at", "user", "reason", "member", "looked_up")
+    list_filter = ("reason",)
     search_fields = ("user__username", "user__name", "member__name")
-    readonly_fields = ("at", "user", "member")
+    readonly_fields = ("at", "user", "reason", "member", "looked_up")
 
     def has_add_permission(self, request):
         return False

@@ -166,17 +166,12 @@ class TransferRequestForm(forms.Form):
         self.order_fields(["id_number", "to_union", "to_enterprise", "note"])
 
     def clean_id_number(self):
+        # Only the number's form here: who holds it is looked up (and recorded) when the
+        # request is filed, by unions.services.transfer_lookup.
         try:
-            number = parse_id_number(self.cleaned_data["id_number"]).number
+            return parse_id_number(self.cleaned_data["id_number"]).number
         except forms.ValidationError as error:
             raise forms.ValidationError(error.messages) from None
-        member = Member.objects.select_related("union").filter(id_number=number).first()
-        if member is None:
-            raise forms.ValidationError(
-                _("No member has this ID number: enrol the person instead.")
-            )
-        self.member = member
-        return number
 
 
 class TransferDecisionForm(forms.Form):

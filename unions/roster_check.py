@@ -280,8 +280,14 @@ def _drop_duplicates(candidates, problems) -> list:
     kept = []
     for row, member in unique:
         holder = known.get(member.id_number)
+        # The holder's union is named only when it is the importing union itself: whoever
+        # reads the roster's problems sees that one, and maybe no other.
+        ours = holder is not None and holder.union.grassroots_id == member.union.grassroots_id
         if holder is not None and holder.status == MemberStatus.ACTIVE:
-            message = _("Already a member of %(union)s; ask that union for a transfer.")
+            if ours:
+                message = _("Already a member of %(union)s; ask that union for a transfer.")
+            else:
+                message = _("Already a member of another union; ask for a transfer.")
             problems.append(Problem(row, LABELS["id_number"], message % {"union": holder.union}))
         elif member.card_number in cards and cards[member.card_number] != holder:
             problems.append(
@@ -292,7 +298,10 @@ def _drop_duplicates(candidates, problems) -> list:
             and holder.status_changed_on
             and member.joined_on < holder.status_changed_on
         ):
-            message = _("Left %(union)s on %(date)s; the joining date must be later.")
+            if ours:
+                message = _("Left %(union)s on %(date)s; the joining date must be later.")
+            else:
+                message = _("Left another union on %(date)s; the joining date must be later.")
             problems.append(
                 Problem(
                     row,

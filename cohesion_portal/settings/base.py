@@ -181,6 +181,8 @@ FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=600)
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # The public join page: applications one address may send per hour.
 JOIN_APPLICATIONS_PER_HOUR = env.int("JOIN_APPLICATIONS_PER_HOUR", default=5)
+# Transfer requests: ID numbers one user may look up (who holds them) in an hour.
+TRANSFER_LOOKUPS_PER_HOUR = env.int("TRANSFER_LOOKUPS_PER_HOUR", default=20)
 
 # --- Sessions and security defaults ---------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -122,7 +122,8 @@ def test_approving_a_person_held_by_another_union_tells_the_officer(client, worl
         pending.get_absolute_url(),
         {"approve": "yes", "unit": world.unions["A"].pk, "joined_on": "2026-11-20"},
     )
-    assert "此人已是单元B工会委员会的会员" in str(response.context["form"].errors)
+    assert "此人已是另一个工会的会员" in str(response.context["form"].errors)
+    assert "单元B" not in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == "pending"
 

@@ -56,14 +56,12 @@ def test_a_mistyped_id_number_is_named_next_to_the_field(officer, world):
 
 
 @pytest.mark.django_db
-def test_a_person_of_another_union_is_named_with_their_union_and_a_transfer_offered(officer, world):
+def test_a_person_of_a_union_outside_the_area_is_refused_without_naming_it(officer, world):
     held = enrol(world.unions["B"])
     response = officer.post(CREATE, enrol_data(world.unions["A"], id_number=held.id_number))
     errors = response.context["form"].errors["id_number"]
-    assert errors == [
-        f"此人已是单元B工会委员会的会员（自 {held.joined_on.isoformat()} 起）。"
-        "如需接收，请发起转会申请。"
-    ]
+    assert errors == ["此人已是另一个工会的会员。如需接收，请发起转会申请：申请将发往其所在工会。"]
+    assert "单元B" not in response.content.decode()
     assert reverse("unions:transfer_request") in response.content.decode()
     assert Member.objects.count() == 1
 

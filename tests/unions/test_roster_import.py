@@ -89,7 +89,7 @@ def test_every_problem_names_its_row_and_column(world):
     problems = {(p.row, p.column): p.message for p in check.problems}
     assert problems[(2, "身份证号")].startswith("身份证号被存成了数字")
     assert problems[(4, "身份证号")] == "与第 3 行是同一人。"
-    assert problems[(5, "身份证号")] == "已是单元B工会委员会的会员；请向该工会申请转会。"
+    assert problems[(5, "身份证号")] == "已是另一个工会的会员；请申请转会。"
     assert problems[(6, "入会日期")] == "2026-13-01 不是日期；请写成 1990-05-03 这样的格式。"
     assert problems[(7, "所属分会或小组")] == "不存在的分会不是单元A工会委员会的下级组织。"
     assert problems[(8, "手机号码")] == "请输入 11 位手机号码。"

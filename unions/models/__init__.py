@@ -3,6 +3,7 @@ from .imports import RosterImport, RosterImportStatus
 from .joining import JoinApplication, JoinApplicationStatus
 from .members import (
     NEW_GENERATION_BORN_FROM,
+    DisclosureReason,
     Education,
     Gender,
     Hukou,
@@ -33,6 +34,7 @@ __all__ = [
     "NEW_GENERATION_BORN_FROM",
     "SECTORS_BY_INDUSTRY",
     "AreaAssignment",
+    "DisclosureReason",
     "Education",
     "Enterprise",
     "Gender",

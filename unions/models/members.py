@@ -265,21 +265,40 @@ class Transfer(models.Model):
         return f"{self.member}: {self.from_union} → {self.to_union}"
 
 
+class DisclosureReason(models.TextChoices):
+    SHOWN = "shown", _("whole ID and phone number shown")
+    TRANSFER_LOOKUP = "transfer_lookup", _("ID number looked up for a transfer request")
+
+
 class PersonalDataDisclosure(models.Model):
-    """Each time someone chose to see a member's whole ID number or phone number."""
+    """Each time someone learned what the masked numbers hide: chose to see a member's whole
+    ID and phone number, or looked up who holds an ID number to ask for a transfer."""
 
     member = models.ForeignKey(
-        Member, models.CASCADE, related_name="disclosures", verbose_name=_("member")
+        Member,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="disclosures",
+        verbose_name=_("member"),
+        help_text=_("Empty for a look-up that found no active member."),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("user")
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.CharField(
+        _("reason"), max_length=20, choices=DisclosureReason.choices, default=DisclosureReason.SHOWN
+    )
+    looked_up = models.CharField(
+        _("ID number looked up"), max_length=18, blank=True, help_text=_("Masked.")
+    )
 
     class Meta:
         ordering = ["-at"]
         verbose_name = _("personal data disclosure")
         verbose_name_plural = _("personal data disclosures")
+        indexes = [models.Index(fields=["user", "reason", "at"], name="disclosure_by_user")]
 
     def __str__(self):
-        return f"{self.user} → {self.member} ({self.at:%Y-%m-%d %H:%M})"
+        return f"{self.user} → {self.member or self.looked_up} ({self.at:%Y-%m-%d %H:%M})"

@@ -13,6 +13,7 @@ from .members import (
     person_errors,
     transfer_cancel,
     transfer_decide,
+    transfer_lookup,
     transfer_request,
 )
 from .roster import members_bulk_enrol, roster_import, roster_upload
@@ -37,6 +38,7 @@ __all__ = [
     "roster_upload",
     "transfer_cancel",
     "transfer_decide",
+    "transfer_lookup",
     "transfer_request",
     "union_create",
     "union_join_code",

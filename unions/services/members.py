@@ -6,6 +6,8 @@ unions enrolling the same person at the same moment cannot both succeed.
 
 import datetime
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from cohesion_portal.dates import add_years
 
-from ..id_numbers import parse_id_number
+from ..id_numbers import mask_id_number, parse_id_number
 from ..models import (
+    DisclosureReason,
     Member,
     Membership,
     MembershipEnd,
@@ -45,15 +48,29 @@ MINIMUM_AGE = 16  # the legal minimum working age
 
 
 class AlreadyMember(ValidationError):
-    """The ID number belongs to an active member; `member` says who holds them."""
+    """The ID number belongs to an active member; `member` says who holds them. The message
+    names their union only to someone who sees that union anyway (`actor`'s scope): anyone
+    else learns who holds a number only by filing a transfer request (transfer_lookup)."""
 
-    def __init__(self, member: Member):
+    def __init__(self, member: Member, *, actor):
         self.member = member
-        message = _(
-            "This person is already a member of %(union)s (since %(date)s). "
-            "Ask that union to transfer them."
-        ) % {"union": member.union, "date": member.joined_on.isoformat()}
+        if holder_visible_to(actor, member):
+            message = _(
+                "This person is already a member of %(union)s (since %(date)s). "
+                "Ask that union to transfer them."
+            ) % {"union": member.union, "date": member.joined_on.isoformat()}
+        else:
+            message = _(
+                "This person is already a member of another union. Ask for a transfer: the "
+                "request goes to the union that holds them."
+            )
         super().__init__({"id_number": message}, code="already_member")
+
+
+def holder_visible_to(actor, member: Member) -> bool:
+    """Whether `actor` sees the union that holds `member` (the portal itself, with no actor,
+    does)."""
+    return actor is None or Member.objects.for_user(actor).filter(pk=member.pk).exists()
 
 
 def person_errors(*, id_number, birth_date, gender, joined_on, union, enterprise) -> dict:
@@ -109,7 +126,7 @@ def member_enrol(*, actor, member: Member) -> Member:
     existing = Member.objects.select_related("union").filter(id_number=member.id_number).first()
     if existing is not None:
         if existing.status == MemberStatus.ACTIVE:
-            raise AlreadyMember(existing)
+            raise AlreadyMember(existing, actor=actor)
         return member_rejoin(
             actor=actor,
             member=existing,
@@ -125,7 +142,7 @@ def member_enrol(*, actor, member: Member) -> Member:
     except IntegrityError:
         # Another request enrolled the same person a moment ago.
         raise AlreadyMember(
-            Member.objects.select_related("union").get(id_number=member.id_number)
+            Member.objects.select_related("union").get(id_number=member.id_number), actor=actor
         ) from None
     Membership.objects.create(
         member=member, union=member.union, started_on=member.joined_on, start=MembershipStart.JOINED
@@ -226,6 +243,53 @@ def transfer_request(*, actor, member: Member, to_union, to_enterprise=None, not
         requested_by=actor,
         note=note,
     )
+
+
+def transfer_lookup(*, actor, id_number: str) -> Member:
+    """The active member who holds `id_number`, for a transfer request (转会申请); a
+    ValidationError when nobody does.
+
+    Who holds an ID number is someone else's personal data: each look-up is recorded
+    (PersonalDataDisclosure, with the number masked), and a user may make at most
+    TRANSFER_LOOKUPS_PER_HOUR of them in an hour. The count is read from those records under a
+    lock on the user's row, so it holds across every process. Commits on its own: a request
+    refused afterwards does not take the record of the look-up with it.
+    """
+    number = parse_id_number(id_number).number
+    limit = settings.TRANSFER_LOOKUPS_PER_HOUR
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=actor.pk).exists()
+        recent = PersonalDataDisclosure.objects.filter(
+            user=actor,
+            reason=DisclosureReason.TRANSFER_LOOKUP,
+            at__gte=timezone.now() - datetime.timedelta(hours=1),
+        )
+        if recent.count() >= limit:
+            raise ValidationError(
+                {
+                    "id_number": _(
+                        "You have looked up %(limit)d ID numbers in the last hour, the most "
+                        "allowed. Try again later."
+                    )
+                    % {"limit": limit}
+                }
+            )
+        member = (
+            Member.objects.select_related("union")
+            .filter(id_number=number, status=MemberStatus.ACTIVE)
+            .first()
+        )
+        PersonalDataDisclosure.objects.create(
+            member=member,
+            user=actor,
+            reason=DisclosureReason.TRANSFER_LOOKUP,
+            looked_up=mask_id_number(number),
+        )
+    if member is None:
+        raise ValidationError(
+            {"id_number": _("No active member has this ID number: enrol the person instead.")}
+        )
+    return member
 
 
 @transaction.atomic

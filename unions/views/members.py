@@ -41,6 +41,7 @@ from ..services import (
     member_rejoin,
     member_update,
     transfer_decide,
+    transfer_lookup,
     transfer_request,
 )
 from ..tables import MemberTable
@@ -251,9 +252,10 @@ class TransferRequestView(RequiresChangeMixin, PortalViewMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
+            member = transfer_lookup(actor=self.request.user, id_number=data["id_number"])
             transfer = transfer_request(
                 actor=self.request.user,
-                member=form.member,
+                member=member,
                 to_union=data["to_union"],
                 to_enterprise=data["to_enterprise"],
                 note=data["note"],
