@@ -18,6 +18,7 @@ echo "== production settings pass check --deploy"
 SECRET_KEY="check-deploy-$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 DATABASE_URL="${DATABASE_URL:-sqlite:////tmp/cohesion-check.sqlite3}" \
 CELERY_BROKER_URL="${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}" \
+CACHE_URL="${CACHE_URL:-redis://127.0.0.1:6379/1}" \
 ALLOWED_HOSTS="portal.example.org" \
 DJANGO_SETTINGS_MODULE=cohesion_portal.settings.production \
   python manage.py check --deploy --fail-level WARNING

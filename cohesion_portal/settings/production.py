@@ -1,15 +1,23 @@
 """Production: PostgreSQL, Redis, gunicorn behind a reverse proxy that terminates TLS.
 
-Refuses to start without SECRET_KEY, DATABASE_URL, CELERY_BROKER_URL and ALLOWED_HOSTS.
+Refuses to start without SECRET_KEY, DATABASE_URL, CELERY_BROKER_URL, ALLOWED_HOSTS and
+CACHE_URL, and with a cache that is not Redis: the public pages' rate limits count in the
+cache, and a cache of each process's own let every gunicorn worker count alone (three workers
+took 10 of 20 join applications against a limit of 5).
 """
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
 _env = environ.Env()
-for _name in ("SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "ALLOWED_HOSTS"):
+for _name in ("SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "ALLOWED_HOSTS", "CACHE_URL"):
     if not _env.str(_name, default=""):
         raise ImproperlyConfigured(f"Production settings need the environment variable {_name}.")
+if not _env.str("CACHE_URL").startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(
+        "Production settings need CACHE_URL to be a Redis server (redis://...), which every "
+        "process shares: the rate limits count there."
+    )
 
 from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
