@@ -1,11 +1,17 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from unions.models import Enterprise
 
 from .models import (
     CollectiveContract,
+    CongressCoverage,
     CongressSession,
     CongressSystem,
+    ContractCoverage,
     Disclosure,
     NegotiationOffer,
     NegotiationRound,
@@ -14,8 +20,21 @@ from .models import (
 from .services import congress_save, contract_errors, contract_save
 
 
+def enterprises_field():
+    """The enterprises covered, chosen as filter_horizontal would (which the admin offers only
+    for a plain many-to-many field, not one with its own link model)."""
+    return forms.ModelMultipleChoiceField(
+        Enterprise.objects.order_by("name"),
+        label=_("enterprises covered"),
+        required=False,
+        widget=FilteredSelectMultiple(_("enterprises"), is_stacked=False),
+    )
+
+
 class ContractAdminForm(forms.ModelForm):
     """The contract rules as form errors, as on the portal's own pages."""
+
+    enterprises = enterprises_field()
 
     def clean(self):
         cleaned = super().clean()
@@ -42,7 +61,6 @@ class CollectiveContractAdmin(SimpleHistoryAdmin):
     list_filter = ("kind", "negotiated", "filing_result")
     search_fields = ("title", "employer_party", "union__name")
     raw_id_fields = ("union",)
-    filter_horizontal = ("enterprises",)
 
     def save_model(self, request, obj, form, change):
         """Saved with its enterprises in save_related, through the service."""
@@ -70,13 +88,17 @@ class NegotiationRoundAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("offer",)
 
 
+class CongressAdminForm(forms.ModelForm):
+    enterprises = enterprises_field()
+
+
 @admin.register(CongressSystem)
 class CongressSystemAdmin(SimpleHistoryAdmin):
+    form = CongressAdminForm
     list_display = ("name", "level", "union", "established_on")
     list_filter = ("level",)
     search_fields = ("name", "union__name")
     raw_id_fields = ("union",)
-    filter_horizontal = ("enterprises",)
 
     def save_model(self, request, obj, form, change):
         """Saved with its enterprises in save_related, through the service."""
@@ -108,3 +130,17 @@ class DisclosureAdmin(SimpleHistoryAdmin):
     list_filter = ("topic", "channel")
     search_fields = ("title", "enterprise__name", "union__name")
     raw_id_fields = ("union", "enterprise")
+
+
+@admin.register(ContractCoverage, CongressCoverage)
+class CoverageAdmin(admin.ModelAdmin):
+    """The links alone, to look at; they are changed on the contract's or congress's page."""
+
+    list_display = ("__str__", "enterprise")
+    raw_id_fields = ("enterprise",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

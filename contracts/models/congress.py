@@ -42,7 +42,10 @@ class CongressSystem(models.Model):
     level = models.CharField(_("level"), max_length=20, choices=CongressLevel.choices)
     name = models.CharField(_("name"), max_length=200)
     enterprises = models.ManyToManyField(
-        Enterprise, related_name="congresses", verbose_name=_("enterprises covered")
+        Enterprise,
+        through="CongressCoverage",
+        related_name="congresses",
+        verbose_name=_("enterprises covered"),
     )
     established_on = models.DateField(_("established on"))
     history = HistoricalRecords()
@@ -59,6 +62,24 @@ class CongressSystem(models.Model):
 
     def get_absolute_url(self):
         return reverse("contracts:congress_detail", args=[self.pk])
+
+
+class CongressCoverage(models.Model):
+    """An enterprise a workers' congress covers; the enterprise cannot be deleted while it is
+    (T6 would change without a word). Table and columns as Django made them for the plain
+    many-to-many field this replaced."""
+
+    congresssystem = models.ForeignKey(CongressSystem, models.CASCADE)
+    enterprise = models.ForeignKey(Enterprise, models.PROTECT)
+
+    class Meta:
+        db_table = "contracts_congresssystem_enterprises"
+        unique_together = [("congresssystem", "enterprise")]
+        verbose_name = _("enterprise covered")
+        verbose_name_plural = _("enterprises covered")
+
+    def __str__(self):
+        return f"{self.congresssystem_id} → {self.enterprise_id}"
 
 
 class SessionQuerySet(ScopedQuerySet):

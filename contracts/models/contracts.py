@@ -68,7 +68,10 @@ class CollectiveContract(models.Model):
         help_text=_("The enterprise, or the employers' organisation of an industry or region."),
     )
     enterprises = models.ManyToManyField(
-        Enterprise, related_name="contracts", verbose_name=_("enterprises covered")
+        Enterprise,
+        through="ContractCoverage",
+        related_name="contracts",
+        verbose_name=_("enterprises covered"),
     )
     negotiated = models.BooleanField(_("reached through wage collective negotiation"), default=True)
     negotiation_rounds = models.PositiveSmallIntegerField(_("negotiation rounds"), default=0)
@@ -174,6 +177,24 @@ class OfferQuerySet(ScopedQuerySet):
 class OfferReply(models.TextChoices):
     ACCEPTED = "accepted", _("agreed to negotiate")
     DECLINED = "declined", _("declined")
+
+
+class ContractCoverage(models.Model):
+    """An enterprise a contract covers. The enterprise cannot be deleted while it is: that
+    would take it out of the contract's coverage (T2) without a word. (The table and columns
+    are those Django made for the plain many-to-many field this replaced.)"""
+
+    collectivecontract = models.ForeignKey(CollectiveContract, models.CASCADE)
+    enterprise = models.ForeignKey(Enterprise, models.PROTECT)
+
+    class Meta:
+        db_table = "contracts_collectivecontract_enterprises"
+        unique_together = [("collectivecontract", "enterprise")]
+        verbose_name = _("enterprise covered")
+        verbose_name_plural = _("enterprises covered")
+
+    def __str__(self):
+        return f"{self.collectivecontract_id} → {self.enterprise_id}"
 
 
 class NegotiationOffer(models.Model):

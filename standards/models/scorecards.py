@@ -17,7 +17,7 @@ class Scorecard(models.Model):
         Period, models.CASCADE, related_name="scorecards", verbose_name=_("period")
     )
     union = models.ForeignKey(
-        Union, models.CASCADE, related_name="scorecards", verbose_name=_("union")
+        Union, models.PROTECT, related_name="scorecards", verbose_name=_("union")
     )
     total = models.DecimalField(_("total"), **POINTS)
     grade = models.CharField(_("grade"), max_length=3, choices=Grade.choices, blank=True)

@@ -87,7 +87,7 @@ class SurveyVoter(models.Model):
     """Who has answered (to refuse a second answer), kept apart from what they answered."""
 
     survey = models.ForeignKey(Survey, models.CASCADE, related_name="voters")
-    member = models.ForeignKey(Member, models.CASCADE, related_name="+")
+    member = models.ForeignKey(Member, models.PROTECT, related_name="+")
 
     class Meta:
         constraints = [

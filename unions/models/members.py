@@ -170,7 +170,7 @@ class Membership(models.Model):
     """A stretch of time a member spent in one union. The open one (no end) is the present."""
 
     member = models.ForeignKey(
-        Member, models.CASCADE, related_name="memberships", verbose_name=_("member")
+        Member, models.PROTECT, related_name="memberships", verbose_name=_("member")
     )
     union = models.ForeignKey(
         Union, models.PROTECT, related_name="memberships", verbose_name=_("union")
@@ -213,7 +213,7 @@ class Transfer(models.Model):
     """转会: a union asks to take over a member that another union of the portal holds."""
 
     member = models.ForeignKey(
-        Member, models.CASCADE, related_name="transfers", verbose_name=_("member")
+        Member, models.PROTECT, related_name="transfers", verbose_name=_("member")
     )
     from_union = models.ForeignKey(
         Union, models.PROTECT, related_name="transfers_out", verbose_name=_("holding union")
@@ -276,7 +276,7 @@ class PersonalDataDisclosure(models.Model):
 
     member = models.ForeignKey(
         Member,
-        models.CASCADE,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="disclosures",

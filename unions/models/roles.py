@@ -72,7 +72,7 @@ class AreaAssignment(models.Model):
         verbose_name=_("area cadre"),
     )
     union = models.ForeignKey(
-        Union, models.CASCADE, related_name="area_assignments", verbose_name=_("union")
+        Union, models.PROTECT, related_name="area_assignments", verbose_name=_("union")
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), null=True, blank=True)
