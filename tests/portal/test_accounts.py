@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -90,3 +92,41 @@ def test_an_english_browser_still_gets_chinese_until_the_person_switches(client)
     client.force_login(make_user(username="wang"))
     response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response.context["title"] == "工作台"
+
+
+def idle_for(client, minutes):
+    session = client.session
+    session["last_seen"] = int(time.time()) - minutes * 60
+    session.save()
+
+
+@pytest.mark.django_db
+def test_an_idle_person_is_signed_out_and_told_why(client):
+    make_user(username="wang")
+    client.post(LOGIN, {"username": "wang", "password": "pass-for-tests-1"})
+    assert client.get(reverse("home")).status_code == 200
+    idle_for(client, 61)
+    response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(LOGIN)
+    assert "您已连续 60 分钟没有操作，系统已自动退出。" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_someone_at_work_stays_signed_in(client):
+    make_user(username="wang")
+    client.post(LOGIN, {"username": "wang", "password": "pass-for-tests-1"})
+    idle_for(client, 59)
+    assert client.get(reverse("home")).status_code == 200
+    idle_for(client, 59)  # each visit starts the hour again
+    assert client.get(reverse("home")).status_code == 200
+    assert int(time.time()) - client.session["last_seen"] < 5
+
+
+@pytest.mark.django_db
+def test_an_idle_htmx_request_loads_the_login_page_whole(client):
+    make_user(username="wang")
+    client.post(LOGIN, {"username": "wang", "password": "pass-for-tests-1"})
+    idle_for(client, 61)
+    response = client.get(reverse("reminders:list"), HTTP_HX_REQUEST="true")
+    assert response["HX-Redirect"].startswith(LOGIN)
