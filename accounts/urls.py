@@ -2,7 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from .forms import LoginForm
-from .views import PasswordChangeDoneView, PasswordChangeView
+from .views import (
+    PasswordChangeDoneView,
+    PasswordChangeView,
+    TwoFactorSetupView,
+    TwoFactorVerifyView,
+    TwoFactorView,
+)
 
 urlpatterns = [
     path(
@@ -15,4 +21,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("two-factor/", TwoFactorView.as_view(), name="two_factor"),
+    path("two-factor/setup/", TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("two-factor/verify/", TwoFactorVerifyView.as_view(), name="two_factor_verify"),
 ]

@@ -23,6 +23,8 @@ from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
 
 DEBUG = False
+# Superusers and industry staff see every union's personal data: a password is not enough.
+TWO_FACTOR_REQUIRED = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
