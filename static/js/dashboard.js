@@ -81,6 +81,7 @@
     draw("chart-treemap", {
       // ECharts puts a formatter's answer into the page as HTML: every value is escaped.
       tooltip: { formatter: function (p) {
+        if (!p.data || p.data.score === undefined) return "";  // (the gap between tiles)
         return escape(p.data.name) + "<br>" + escape(data.labels.score + " " + p.data.score +
           (p.data.grade ? " · " + p.data.grade : ""));
       } },
