@@ -1,6 +1,8 @@
 """Names people type reach the dashboard's charts as text, never as markup, and the pages run
 under a Content-Security-Policy that refuses inline script (issue 14)."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 from django_celery_beat.models import CrontabSchedule
@@ -116,16 +118,13 @@ def test_the_main_pages_and_the_admin_run_under_the_policy_without_a_violation(p
     enrol(world.unions["A"], joined_on=today.replace(day=1))
     contract_of(world.unions["A"])
     scheme = small_scheme()
-    earlier = period_2026(scheme)
-    earlier.name = "2025年度"
-    earlier.save()
-    latest = Period.objects.create(
-        name="2026年度",
+    earlier = Period.objects.create(
+        name="2025年度",
         scheme=scheme,
-        starts_on=today.replace(month=1, day=1),
-        ends_on=today.replace(month=12, day=31),
+        starts_on=datetime.date(2025, 1, 1),
+        ends_on=datetime.date(2025, 12, 31),
     )
-    for period in (earlier, latest):
+    for period in (earlier, period_2026(scheme)):  # (two periods: the grades chart has two bars)
         scorecard(period, world.unions["A"], 92, "AAA")
         scorecard(period, world.unions["C"], 71, "AA")
     crontab = CrontabSchedule.objects.create(minute="30", hour="6")
@@ -152,8 +151,8 @@ def test_the_main_pages_and_the_admin_run_under_the_policy_without_a_violation(p
     page.click(f"#union-{union.pk} .tree-toggle")
     page.locator(f"tr[data-parent='{union.pk}']").first.wait_for()
     visit(page, "/unions/enterprises/")
-    page.fill("input[type=search]", "企业")
-    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda response: "hx-request" in response.request.headers):
+        page.locator("input[type=search]").press_sequentially("A")
     # The month of the report is sent as soon as it is chosen; the poster prints.
     visit(page, "/reports/monthly/fill/")
     page.fill("#month-choice", "2026-01")  # (fill sends the change event)
