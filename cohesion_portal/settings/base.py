@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     # The portal's own apps. Dependencies point one way (architecture.md):
     # unions <- contracts, assistance, competitions <- standards <- reports.
     "cohesion_portal",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cohesion_portal.middleware.ChineseFirstMiddleware",
@@ -202,6 +205,31 @@ SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): the browser runs only the portal's own script files, so
+# a name that slipped into a page as markup cannot run: no inline <script>, no on...= handlers,
+# no eval (htmx's allowEval is off: templates/base.html). Style sheets only from the portal too
+# (style-src-elem: no <style> element, which could read a page's values through selectors).
+# Style *attributes* are allowed: ECharts writes its tooltips with them, and the pages set
+# progress bars' widths, colours and the tree's indentation with them; an attribute styles one
+# element, selects nothing, and loads nothing from elsewhere (img-src, font-src). style-src keeps
+# 'unsafe-inline' only for browsers without CSP level 3 (style-src-elem/-attr), which would
+# otherwise drop those attributes too; browsers with it follow the two directives after it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-elem": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],  # Bootstrap draws its icons in forms as data: SVGs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -13,6 +13,7 @@
   var base = { textStyle: { fontFamily: FONT, fontSize: 12, color: "#334155" }, animation: false };
   var RED = "#c0262d", SLATE = "#475569";
   var charts = [];
+  var escape = echarts.format.encodeHTML;
 
   function draw(id, option, onClick) {
     var element = document.getElementById(id);
@@ -78,7 +79,12 @@
 
   if (data.treemap.length) {
     draw("chart-treemap", {
-      tooltip: { formatter: function (p) { return p.data.name + "<br>" + data.labels.score + " " + p.data.score + (p.data.grade ? " · " + p.data.grade : ""); } },
+      // ECharts puts a formatter's answer into the page as HTML: every value is escaped.
+      tooltip: { formatter: function (p) {
+        if (!p.data || p.data.score === undefined) return "";  // (the gap between tiles)
+        return escape(p.data.name) + "<br>" + escape(data.labels.score + " " + p.data.score +
+          (p.data.grade ? " · " + p.data.grade : ""));
+      } },
       visualMap: { show: false, min: 40, max: 100, dimension: 1, inRange: { color: ["#fca5a5", "#fde68a", "#86efac", "#15803d"] } },
       series: [{
         type: "treemap", roam: false, nodeClick: false, breadcrumb: { show: false },

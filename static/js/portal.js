@@ -1,7 +1,20 @@
 // Small behaviours the pages share. Everything works without JavaScript except the tree's
-// in-place opening and the filters' live update.
+// in-place opening and the filters' live update. The Content-Security-Policy refuses inline
+// handlers (onclick=...): pages mark elements with data attributes, handled here.
 (function () {
   "use strict";
+
+  // <button data-print>: prints the page.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+
+  // <input data-submit-on-change>: a choice that sends its form at once (the month of a report).
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (!field.hasAttribute || !field.hasAttribute("data-submit-on-change") || !field.form) return;
+    if (field.form.requestSubmit) field.form.requestSubmit(); else field.form.submit();
+  });
 
   // A form is sent once: the submit button is disabled after the first click. (The server
   // also refuses a second submit of the same form; this only saves the person a wait.)
