@@ -94,10 +94,11 @@ class Claim:
         )
 
 
-def claim(model, pk: int, task_id: str | None) -> Claim | None:
+def claim(model, pk: int, task_id: str | None, **fresh) -> Claim | None:
     """Claim job `pk` of `model` for the message `task_id` (None: a direct call, as in a
     test), by the rules of this module's docstring, in one conditional UPDATE that only one
-    claimant can win. None when the job is not there to claim."""
+    claimant can win, setting `fresh` (the progress back to nothing: a run taken over starts
+    from the beginning). None when the job is not there to claim."""
     task_id = task_id or f"direct-{uuid.uuid4().hex}"
     now = timezone.now()
     claimable = (
@@ -107,7 +108,7 @@ def claim(model, pk: int, task_id: str | None) -> Claim | None:
     )
     rows = model._base_manager.filter(pk=pk)
     won = rows.filter(claimable).update(
-        status=RUNNING, owner=task_id, started_at=now, heartbeat_at=now
+        status=RUNNING, owner=task_id, started_at=now, heartbeat_at=now, **fresh
     )
     return Claim(rows.filter(owner=task_id, started_at=now)) if won else None
 

@@ -140,7 +140,7 @@ def produce(export_id: int, *, task_id: str | None = None) -> MonthlyExport | No
     over. A failure is recorded on the report, which the page shows; it is not raised again, so
     the request or job that queued it does not fail with it.
     """
-    claim = jobs.claim(MonthlyExport, export_id, task_id)
+    claim = jobs.claim(MonthlyExport, export_id, task_id, progress=0, step="", error="")
     if claim is None:
         return MonthlyExport.objects.filter(pk=export_id).first()
     export = MonthlyExport.objects.select_related("requested_by").get(pk=export_id)
@@ -182,7 +182,7 @@ def produce(export_id: int, *, task_id: str | None = None) -> MonthlyExport | No
 def _abandoned(export: MonthlyExport) -> MonthlyExport:
     """The report was taken over or given up while this run worked on it: its file, if it
     made one, goes; the report is left to what replaced this run."""
-    log.warning("Monthly report %s was taken over; this run stops", export.pk)
+    log.warning("Monthly report %s was taken over or given up; this run stops", export.pk)
     if export.file and not MonthlyExport.objects.filter(file=export.file.name).exists():
         export.file.storage.delete(export.file.name)
     return MonthlyExport.objects.get(pk=export.pk)

@@ -21,7 +21,7 @@ def score_period_task(self, period_id: int, run_id: int | None = None) -> int:
     period = Period.objects.get(pk=period_id)
     if run_id is None:
         return score_period(period)
-    claim = jobs.claim(ScoringRun, run_id, self.request.id)
+    claim = jobs.claim(ScoringRun, run_id, self.request.id, unions_done=0, error="")
     if claim is None:
         run = ScoringRun.objects.filter(pk=run_id).first()
         if jobs.is_elsewhere(run, self.request.id) and not self.request.is_eager:

@@ -40,8 +40,10 @@ def test_a_queued_job_is_claimed_by_the_first_message_only(export):
 def test_the_message_that_was_running_a_job_takes_it_over_when_delivered_again(export):
     # Its pool process was killed a moment ago: the heartbeat is fresh, the owner is itself.
     running(export, owner="message-1", silent_for=5)
-    assert jobs.claim(MonthlyExport, export.pk, "message-1") is not None
+    MonthlyExport.objects.filter(pk=export.pk).update(progress=83)
+    assert jobs.claim(MonthlyExport, export.pk, "message-1", progress=0) is not None
     assert owner_of(export) == ("running", "message-1")
+    assert export.progress == 0  # from the beginning again
 
 
 def test_a_job_another_message_runs_and_beats_for_is_left_to_it(export, settings):
