@@ -61,14 +61,29 @@ def write_report(
     workbook.iso_dates = True
     registered = sheets.all_sheets()
     titles = []
-    for done, sheet in enumerate(registered, start=1):
-        title = _safe_title(str(sheet.title), titles)
-        _write_sheet(workbook, title, sheet.build(context), context)
-        titles.append(title)
-        if progress:
-            progress(done, len(registered), title)
+    try:
+        for done, sheet in enumerate(registered, start=1):
+            title = _safe_title(str(sheet.title), titles)
+            _write_sheet(workbook, title, sheet.build(context), context)
+            titles.append(title)
+            if progress:
+                progress(done, len(registered), title)
+    except BaseException:
+        _discard(workbook)
+        raise
     workbook.save(out)
     return titles
+
+
+def _discard(workbook) -> None:
+    """A workbook given up halfway (a failure, or its job taken over): each sheet's temporary
+    file goes now, not when the worker process ends (openpyxl keeps them until then)."""
+    for worksheet in workbook.worksheets:
+        if not worksheet.closed:
+            worksheet.close()
+        writer = getattr(worksheet, "_writer", None)
+        if writer is not None and isinstance(writer.out, str):
+            writer.cleanup()
 
 
 def _safe_title(title: str, taken: list[str]) -> str:

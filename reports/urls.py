@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("exports/", views_exports.ExportListView.as_view(), name="exports"),
     path("exports/<int:pk>/", views_exports.ExportDetailView.as_view(), name="export_detail"),
+    path("exports/<int:pk>/retry/", views_exports.ExportRetryView.as_view(), name="export_retry"),
     path(
         "exports/<int:pk>/download/",
         views_exports.ExportDownloadView.as_view(),

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
+from cohesion_portal.access import CHANGE
 from cohesion_portal.dates import month_label, previous_month
-from cohesion_portal.views import PortalViewMixin, ScopedDetailView
+from cohesion_portal.views import PortalViewMixin, ScopedDetailView, ScopedObjectFormView
 
-from .exports import ExportRefused, download_name, request_export
-from .models import MonthlyExport
+from .exports import ExportRefused, download_name, request_export, retry_export
+from .models import ExportStatus, MonthlyExport
 
 MONTHS_OFFERED = 24
 RECENT = 30
@@ -62,6 +63,7 @@ class ExportListView(PortalViewMixin, FormView):
         )
         context["exports"] = exports
         context["polling"] = any(not export.is_finished for export in exports)
+        context["retryable"] = retryable(self.request.user, exports)
         return context
 
     def form_valid(self, form):
@@ -97,7 +99,41 @@ class ExportDetailView(ScopedDetailView):
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"export": self.object}
+        return super().get_context_data(**kwargs) | {
+            "export": self.object,
+            "retryable": retryable(self.request.user, [self.object]),
+        }
+
+
+def retryable(user, exports) -> set[int]:
+    """The ids of those `exports` that failed or stalled and that `user` may try again."""
+    stuck = [e.pk for e in exports if e.status == ExportStatus.FAILED or e.is_stalled]
+    if not stuck:
+        return set()
+    mine = MonthlyExport.objects.for_user(user, CHANGE).filter(pk__in=stuck)
+    return set(mine.values_list("pk", flat=True))
+
+
+class ExportRetryView(ScopedObjectFormView):
+    """Try a failed or stalled report again: the button on its page and in the list."""
+
+    model = MonthlyExport
+    form_class = forms.Form
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        try:
+            export = retry_export(user=self.request.user, export=self.object)
+        except ExportRefused as refusal:
+            messages.error(self.request, str(refusal))
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        if export is None:
+            messages.info(
+                self.request,
+                _("There is nothing to try again: the report is being produced or is ready."),
+            )
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        return HttpResponseRedirect(export.get_absolute_url())
 
 
 class ExportDownloadView(ScopedDetailView):

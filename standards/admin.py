@@ -105,7 +105,14 @@ class ScorecardAdmin(admin.ModelAdmin):
 
 @admin.register(ScoringRun)
 class ScoringRunAdmin(admin.ModelAdmin):
-    list_display = ("period", "status", "unions_done", "unions_total", "created_at")
+    list_display = (
+        "period",
+        "status",
+        "unions_done",
+        "unions_total",
+        "created_at",
+        "heartbeat_at",
+    )
 
 
 @admin.register(Survey)

@@ -286,6 +286,8 @@ def score_period(
     """Compute and store the scorecards of `period` (all grassroots unions, or `union_ids`);
     final ones (an approved inspection) only with `include_final`."""
     scorer = Scorer(period, union_ids=union_ids, today=today, include_final=include_final)
+    if on_progress:
+        on_progress(0, len(scorer.union_ids))  # everything read: the page shows "0 / n"
     now = timezone.now()
     cards = []
     for index, union_id in enumerate(scorer.union_ids, start=1):

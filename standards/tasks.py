@@ -1,29 +1,46 @@
-"""Celery tasks of the scoring: thin wrappers over standards.scoring. `acks_late` (settings):
-a worker that dies mid-task leaves the message on the queue, and the retry recomputes from
-scratch; the scorecards are written in one transaction, so nothing is left half-done."""
+"""Celery tasks of the scoring: thin wrappers over standards.scoring. `acks_late` and
+`reject_on_worker_lost` (settings): a worker that dies mid-task leaves the message to be
+delivered again, and that delivery recomputes from scratch (taking the recompute's ScoringRun
+over: cohesion_portal.jobs); the scorecards are written in one transaction, so nothing is left
+half-done."""
 
 from celery import shared_task
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from cohesion_portal import jobs
 
-@shared_task(name="standards.score_period", acks_late=True)
-def score_period_task(period_id: int, run_id: int | None = None) -> int:
-    from .models import Period, RunStatus, ScoringRun
+
+@shared_task(bind=True, name="standards.score_period", acks_late=True)
+def score_period_task(self, period_id: int, run_id: int | None = None) -> int:
+    """Every scorecard of the period; with `run_id`, the progress shown on the ranking page."""
+    from .models import Period, ScoringRun
     from .scoring import score_period
 
-    runs = ScoringRun.objects.filter(pk=run_id)
+    period = Period.objects.get(pk=period_id)
+    if run_id is None:
+        return score_period(period)
+    claim = jobs.claim(ScoringRun, run_id, self.request.id, unions_done=0, error="")
+    if claim is None:
+        run = ScoringRun.objects.filter(pk=run_id).first()
+        if jobs.is_elsewhere(run, self.request.id) and not self.request.is_eager:
+            # Another message is running it: look again in a while, and take it over then if
+            # its worker has died meanwhile.
+            raise self.retry(countdown=settings.JOB_LEASE_SECONDS, max_retries=jobs.watch_retries())
+        return 0
 
     def progress(done, total):
-        runs.update(unions_done=done, unions_total=total)
+        claim.beat(unions_done=done, unions_total=total)
 
-    runs.update(status=RunStatus.RUNNING, unions_done=0)
     try:
-        count = score_period(Period.objects.get(pk=period_id), on_progress=progress)
+        count = score_period(period, on_progress=progress)
+    except jobs.ClaimLost:
+        return 0  # taken over or given up: what replaced this run writes the same scorecards
     except Exception as error:
-        runs.update(status=RunStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now())
+        claim.finish(jobs.FAILED, error=str(error)[:2000])
         raise
-    runs.update(status=RunStatus.DONE, unions_done=F("unions_total"), finished_at=timezone.now())
+    claim.finish(jobs.DONE, unions_done=F("unions_total"))
     return count
 
 

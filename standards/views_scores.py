@@ -6,6 +6,7 @@ from decimal import Decimal
 import django_filters
 import django_tables2 as tables
 from django import forms
+from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
@@ -26,6 +27,7 @@ from cohesion_portal.views import (
 from .metrics import grade_series
 from .models import GRADE_ORDER, Grade, Indicator, Period, Scorecard, ScoringRun
 from .periods import latest_period
+from .run_services import recompute_request
 from .scoring import BASIS
 
 RANKING_CRUMB = (_("Ranking"), reverse_lazy("standards:ranking"))
@@ -219,15 +221,15 @@ class RecomputeView(ScopedObjectFormView):
         return [RANKING_CRUMB]
 
     def form_valid(self, form):
-        from .tasks import score_period_task
-
-        run = ScoringRun.objects.create(period=self.object, requested_by=self.request.user)
-        score_period_task.delay(self.object.pk, run.pk)
+        _run, created = recompute_request(actor=self.request.user, period=self.object)
+        if not created:
+            messages.info(self.request, _("A recompute of this period is already under way."))
         return HttpResponseRedirect(f"{reverse('standards:ranking')}?period={self.object.pk}")
 
 
 class RunStatusView(ScopedDetailView):
-    """The progress of a recompute, polled by the ranking page (htmx) until it ends."""
+    """The progress of a recompute, polled by the ranking page (htmx) until it ends; a stalled
+    one offers to recompute again."""
 
     model = ScoringRun
     template_name = "standards/partials/run_status.html"
@@ -236,4 +238,6 @@ class RunStatusView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["run"] = self.object
         context["polled"] = True
+        if may_manage_shared_data(self.request.user):
+            context["recompute_url"] = reverse("standards:recompute", args=[self.object.period_id])
         return context

@@ -131,7 +131,7 @@ def _tasks_in_process(request):
     where a broker is configured: only a test that brings a real worker sends them to it."""
     from cohesion_portal.celery import app
 
-    if "worker" in request.fixturenames:
+    if {"worker", "workers"} & set(request.fixturenames):
         yield
         return
     previous = app.conf.task_always_eager

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import VIEW, scope_for
 from cohesion_portal.documents import random_name
+from cohesion_portal.jobs import Job
 from unions.models import IndustryUnion
 
 
@@ -21,17 +22,18 @@ class ExportStatus(models.TextChoices):
 
 
 class ExportQuerySet(models.QuerySet):
-    """A report is seen by whoever asked for it, and the one the monthly job produced for an
-    industry union by those who see that whole industry union."""
+    """A report is seen, and tried again, by whoever asked for it (asking needs only an area to
+    read); the one the monthly job produced for an industry union is seen by those who see that
+    whole industry union, and tried again by those who may change it (its staff)."""
 
     industry_wide = True  # (for the view walk: not rows of one union)
 
     def for_user(self, user, action: str = VIEW):
-        scope = scope_for(user, VIEW)
+        if scope_for(user, VIEW).is_empty:
+            return self.none()
+        scope = scope_for(user, action)
         if scope.everything:
             return self.all()
-        if scope.is_empty:
-            return self.none()
         mine = Q(requested_by=user) if user.pk else Q(pk__in=[])
         industry = Q(requested_by__isnull=True, industry_union_id__in=scope.industry_union_ids)
         return self.filter(mine | industry)
@@ -41,7 +43,7 @@ def export_upload_to(export, filename: str) -> str:
     return random_name("reports/monthly", filename)
 
 
-class MonthlyExport(models.Model):
+class MonthlyExport(Job):
     # The first day of the month reported on.
     month = models.DateField(_("month"))
     # Who asked: the report covers their area. None: the monthly job, for `industry_union`.
@@ -71,7 +73,6 @@ class MonthlyExport(models.Model):
     size = models.PositiveIntegerField(_("size"), default=0)
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     objects = ExportQuerySet.as_manager()
@@ -103,7 +104,7 @@ class MonthlyExport(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+        return not self.is_waiting
 
 
 @receiver(post_delete, sender=MonthlyExport)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import ScopedQuerySet, SharedQuerySet
+from cohesion_portal.jobs import Job
 from unions.models import Union
 
 from .scheme import POINTS, Grade, Period
@@ -61,7 +62,7 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-class ScoringRun(models.Model):
+class ScoringRun(Job):
     """A full recompute of a period, with its progress for the page that launched it."""
 
     period = models.ForeignKey(

@@ -1,72 +1,25 @@
 """A real Celery worker process against the real Redis and the test database."""
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
-import redis
-from django.conf import settings
 from django.db import connection
 
 from cohesion_portal.tasks import worker_health
 
-from ..conftest import skip_unless_available
 from ..factories import make_union
+from ..workers import Workers, empty_the_broker, skip_without_services
 
 pytestmark = pytest.mark.services
 
 
-def redis_answers(url: str) -> bool:
-    try:
-        return bool(url) and redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError:
-        return False
-
-
 @pytest.fixture
-def worker(transactional_db):
-    url = settings.CELERY_BROKER_URL
-    skip_unless_available(
-        redis_answers(url) and connection.vendor == "postgresql",
-        "needs CELERY_BROKER_URL (Redis) and DATABASE_URL (PostgreSQL), as the second CI run has",
-        "COHESION_REQUIRE_SERVICES",
-    )
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CELERY_BROKER_URL": url,
-        # Files the worker writes (the monthly Excel report) where this test reads them.
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "cohesion_portal",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--loglevel=WARNING",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        env=env,
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+def worker(transactional_db, tmp_path):
+    skip_without_services()
+    empty_the_broker()
+    workers = Workers(tmp_path)
+    yield workers.start()
+    workers.stop_all()
 
 
 def test_a_task_goes_to_a_worker_and_its_answer_comes_back(worker):

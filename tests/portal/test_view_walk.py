@@ -127,7 +127,8 @@ def may(persona, label, cls, method="get") -> bool:
     if is_shared(cls.model):
         return bool(VISIBLE[persona]) and (action == "view" or persona in MANAGERS)
     if is_industry_wide(cls.model):
-        return action == "view" and label in INDUSTRY_WIDE[persona]
+        # Seen by who oversees the whole industry union; acted on (tried again) by its staff.
+        return label in INDUSTRY_WIDE[persona] and (action == "view" or persona in MANAGERS)
     return label in ACTION_SCOPES[action][persona]
 
 

@@ -255,28 +255,6 @@ def test_the_page_shows_the_progress_then_the_download(client, world):
 
 
 @pytest.mark.django_db
-def test_a_report_being_produced_is_claimed_again_only_when_its_worker_is_long_gone(
-    world, settings
-):
-    now = timezone.now()
-    export = MonthlyExport.objects.create(
-        month=previous_month(timezone.localdate()),
-        requested_by=world.users["staff_lt"],
-        status=ExportStatus.RUNNING,
-        started_at=now - datetime.timedelta(seconds=60),
-    )
-    assert produce(export.pk).status == ExportStatus.RUNNING  # another worker has it
-    MonthlyExport.objects.filter(pk=export.pk).update(
-        started_at=now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    )
-    done = produce(export.pk)
-    assert done.status == ExportStatus.DONE and done.file
-    stored = done.file.name
-    done.delete()
-    assert not done.file.storage.exists(stored)  # the file goes with its record
-
-
-@pytest.mark.django_db
 def test_the_monthly_job_makes_one_report_per_industry_union_once(
     world, django_capture_on_commit_callbacks
 ):

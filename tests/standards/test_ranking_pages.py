@@ -15,7 +15,9 @@ def period(db):
 
 
 @pytest.mark.django_db
-def test_staff_recompute_from_the_page_and_see_the_ranking(client, world, period):
+def test_staff_recompute_from_the_page_and_see_the_ranking(
+    client, world, period, django_capture_on_commit_callbacks
+):
     scheme = period.scheme
     assessment = Assessment.objects.create(
         period=period, union=world.unions["A"], status="inspected"
@@ -33,7 +35,8 @@ def test_staff_recompute_from_the_page_and_see_the_ranking(client, world, period
     client.force_login(world.users["staff_lt"])
     page = client.get(reverse("standards:recompute", args=[period.pk]))
     assert page.status_code == 200
-    response = client.post(reverse("standards:recompute", args=[period.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # (queued once the run is saved)
+        response = client.post(reverse("standards:recompute", args=[period.pk]))
     assert response.status_code == 302
     run = ScoringRun.objects.get()
     assert (run.status, run.unions_done, run.unions_total) == ("done", 3, 3)  # A, B and C
