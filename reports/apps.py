@@ -36,3 +36,4 @@ class ReportsConfig(AppConfig):
             "bi-file-earmark-spreadsheet",
             30,
         )
+        navigation.register("reports", _("History"), "reports:history", "bi-clock-history", 40)

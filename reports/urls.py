@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_exports, views_monthly, views_submissions
+from . import views, views_exports, views_history, views_monthly, views_submissions
 
 app_name = "reports"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
         name="monthly_review",
     ),
     path("exports/", views_exports.ExportListView.as_view(), name="exports"),
+    path("history/", views_history.HistoryView.as_view(), name="history"),
     path("exports/<int:pk>/", views_exports.ExportDetailView.as_view(), name="export_detail"),
     path("exports/<int:pk>/retry/", views_exports.ExportRetryView.as_view(), name="export_retry"),
     path(
