@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from cohesion_portal.access import Scope
-from unions.models import PersonalDataDisclosure
+from unions.models import PersonalDataDisclosure, Union
 
 PAGE_SIZE = 25
 # Bookkeeping of the history rows themselves, never a change a person made.
@@ -41,6 +41,8 @@ class Entry:
     action: str  # "+", "~", "-", or a disclosure reason
     what: str  # the kind of record
     label: str
+    union_id: int | None = None
+    union: str = ""  # the name of the union the record belongs to
     url: str = ""
     fields: list = field(default_factory=list)  # the names of the fields a change changed
 
@@ -224,6 +226,7 @@ def _entries(shown) -> list[Entry]:
                     action=row.history_type,
                     what=str(source.model._meta.verbose_name),
                     label=_label(row),
+                    union_id=row.id if source.model is Union else getattr(row, "union_id", None),
                     url=_url(row) if row.history_type != "-" else "",
                     fields=changed.get((source.model, row.history_id), []),
                 )
@@ -236,9 +239,17 @@ def _entries(shown) -> list[Entry]:
                     action=row.reason,
                     what=str(row.get_reason_display()),
                     label=row.member.name if row.member else row.looked_up,
+                    union_id=row.member.union_id if row.member else None,
                     url=row.member.get_absolute_url() if row.member else "",
                 )
             )
+    names = dict(
+        Union.objects.filter(pk__in={e.union_id for e in entries if e.union_id}).values_list(
+            "pk", "name"
+        )
+    )
+    for entry in entries:
+        entry.union = names.get(entry.union_id, "")
     return entries
 
 

@@ -25,7 +25,7 @@ class HistoryFilterForm(forms.Form):
     username = forms.CharField(label=_("by (user name)"), max_length=150, required=False)
     since = forms.DateField(label=_("from"), required=False, widget=DATE)
     until = forms.DateField(label=_("until"), required=False, widget=DATE)
-    kind = forms.ChoiceField(label=_("kind"), choices=KINDS, required=False)
+    kind = forms.ChoiceField(label=_("Show"), choices=KINDS, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -38,6 +38,9 @@ PAGES = [
     ("surveys", "/standards/surveys/"),
     ("plans", "/standards/plans/"),
     ("schemes", "/standards/schemes/"),
+    ("history", "/reports/history/"),
+    ("two-factor", "/accounts/two-factor/"),
+    ("two-factor-setup", "/accounts/two-factor/setup/"),
 ]
 
 
