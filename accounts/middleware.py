@@ -20,16 +20,18 @@ def forget_two_factor_state(request):
     request.session.pop(STATE_KEY, None)
 
 
-def _state(request) -> str:
-    state = request.session.get(STATE_KEY)
-    if state is None:
-        user = request.user
-        if two_factor.enabled_for(user):
-            state = ENROLLED
-        else:
-            state = REQUIRED if two_factor.required_for(user) else FREE
-        request.session[STATE_KEY] = state
+def remember_two_factor_state(request, user) -> str:
+    """Worked out at sign-in (accounts.apps.start_session), and again after it is forgotten."""
+    if two_factor.enabled_for(user):
+        state = ENROLLED
+    else:
+        state = REQUIRED if two_factor.required_for(user) else FREE
+    request.session[STATE_KEY] = state
     return state
+
+
+def _state(request) -> str:
+    return request.session.get(STATE_KEY) or remember_two_factor_state(request, request.user)
 
 
 class TwoFactorMiddleware:

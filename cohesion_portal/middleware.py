@@ -55,5 +55,10 @@ class IdleSessionMiddleware:
                 if getattr(request, "htmx", False):
                     return HttpResponseClientRedirect(redirect_to_login(request.path).url)
             elif now - last_seen >= self.WRITE_EVERY or self.KEY not in request.session:
-                request.session[self.KEY] = now
+                self.seen(request, now)
         return self.get_response(request)
+
+    @classmethod
+    def seen(cls, request, now: int | None = None):
+        """The person did something now (also called at sign-in)."""
+        request.session[cls.KEY] = int(time.time()) if now is None else now

@@ -181,6 +181,9 @@ def test_the_main_pages_and_the_admin_run_under_the_policy_without_a_violation(p
         f"/standards/plans/{plan.pk}/",
         "/reports/monthly/status/",
         "/reports/exports/",
+        "/reports/history/",
+        "/accounts/two-factor/",
+        "/accounts/two-factor/setup/",  # (the QR code is an inline SVG)
     ):
         visit(page, path)
 
