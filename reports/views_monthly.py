@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from cohesion_portal import monthly_figures
+from cohesion_portal import monthly_figures, versioning
 from cohesion_portal.access import APPROVE, CHANGE, own_grassroots_union, scope_for
 from cohesion_portal.dates import month_label
 from cohesion_portal.filters import PortalFilterSet
@@ -25,6 +25,7 @@ from cohesion_portal.views import (
     RequiresChangeMixin,
     ScopedListView,
     ScopedObjectFormView,
+    VersionedFormMixin,
     add_service_error,
 )
 from unions.filters import UnionSubtreeFilter
@@ -163,7 +164,7 @@ class MonthlyReportListView(ScopedListView):
 # --- The union's form ----------------------------------------------------------------------
 
 
-class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
+class MonthlyReportFillView(VersionedFormMixin, RequiresChangeMixin, PortalViewMixin, FormView):
     """The union's report of a month: the figures from the records (read only) and what the
     union writes; saved as a draft or submitted. `?month=2026-10` (default: the month the union
     works on now) and, for those who act for several unions, `?union=<id>`."""
@@ -210,6 +211,13 @@ class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
             raise Http404
         return super().post(request, *args, **kwargs)
 
+    def versioned_record(self):
+        return self.report
+
+    def reload_versioned_record(self):
+        self.report = MonthlyReport.objects.filter(union=self.union, month=self.month).first()
+        return self.report
+
     @property
     def editable(self) -> bool:
         return self.report is None or self.report.status in OUTSTANDING
@@ -244,14 +252,18 @@ class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
     def form_valid(self, form):
         submit = "submit" in self.request.POST
         service = monthly_report_submit if submit else monthly_report_save
+        version = versioning.loaded_version(form)
         try:
             report = service(
                 actor=self.request.user,
                 union=self.union,
                 month=self.month,
                 texts=form.texts(),
+                version=version,
                 today=self.today,
             )
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             if getattr(error, "code", None) == "already_done" and self.report is not None:
                 messages.info(self.request, " ".join(error.messages))
@@ -341,11 +353,14 @@ class MonthlyReportDetailView(RecordDetailView):
             report.status == Status.SUBMITTED
             and MonthlyReport.objects.for_user(user, APPROVE).filter(pk=report.pk).exists()
         )
-        context["review_form"] = ReviewForm() if may_review else None
+        context["review_form"] = None
+        if may_review:
+            context["review_form"] = ReviewForm()
+            versioning.add_version_fields(context["review_form"], report)
         return context
 
 
-class MonthlyReportReviewView(ScopedObjectFormView):
+class MonthlyReportReviewView(VersionedFormMixin, ScopedObjectFormView):
     """The industry union accepts a submitted report or returns it with comments."""
 
     model = MonthlyReport
@@ -368,15 +383,20 @@ class MonthlyReportReviewView(ScopedObjectFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["report"] = self.object
+        context["decides_on_record"] = True
         return context
 
     def form_valid(self, form):
         accept = form.cleaned_data["decision"] == "accept"
         service = monthly_report_accept if accept else monthly_report_return
+        version = versioning.loaded_version(form)
+        self.object.version = version  # the report as the reviewer read it
         try:
             service(
                 actor=self.request.user, report=self.object, comment=form.cleaned_data["comment"]
             )
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             if getattr(error, "code", None) == "already_done":
                 messages.info(self.request, " ".join(error.messages))
