@@ -171,11 +171,12 @@ def display(form_field, value) -> str:
     name, yes or no, and long text cut short."""
     if value == "" or value == []:
         return "—"
+    # (Named through the field's own choices: the person's scope, as the form offers them.)
     if isinstance(form_field, forms.ModelMultipleChoiceField):
-        rows = form_field.queryset.model._base_manager.filter(pk__in=value)
+        rows = form_field.queryset.filter(pk__in=value)
         return "、".join(sorted(str(row) for row in rows)) or "—"
     if isinstance(form_field, forms.ModelChoiceField):
-        row = form_field.queryset.model._base_manager.filter(pk=value).first()
+        row = form_field.queryset.filter(pk=value).first()
         return str(row) if row is not None else "—"
     if isinstance(form_field, forms.BooleanField) or isinstance(value, bool):
         return gettext("yes") if value in (True, "True", "on") else gettext("no")
@@ -211,14 +212,12 @@ class RecordChanged:
     at: datetime.datetime | None
     changes: list[Change] = field(default_factory=list)
     details_known: bool = True  # False: the form did not say what it showed
+    version_known: bool = True  # False: nor which version it was opened on
 
 
-def saves_since(record, version: int | None):
-    """The history rows of `record` after `version` (the latest alone when it is not known),
-    newest first."""
+def saves_since(record, version: int):
+    """The history rows of `record` after `version`, newest first."""
     rows = record.history.select_related("history_user").order_by("-history_date", "-history_id")
-    if version is None:
-        return list(rows[:1])
     return list(rows.filter(version__gt=version)[:20])
 
 
@@ -232,7 +231,8 @@ def refuse_and_merge(*, record, loaded_version, fresh_form, bound_form) -> Recor
     record's current one. Saving the form again then keeps both people's changes, and replaces
     the other's only where the person chose to.
     """
-    rows = saves_since(record, loaded_version) if record is not None else []
+    known = record is not None and loaded_version is not None
+    rows = saves_since(record, loaded_version) if known else []
     people = []
     for row in rows:
         name = str(row.history_user) if row.history_user else gettext("system")
@@ -269,6 +269,7 @@ def refuse_and_merge(*, record, loaded_version, fresh_form, bound_form) -> Recor
         at=rows[0].history_date if rows else None,
         changes=changes,
         details_known=shown is not None,
+        version_known=loaded_version is not None,
     )
 
 

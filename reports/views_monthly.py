@@ -42,6 +42,7 @@ from .monthly import (
 )
 from .monthly_services import (
     OUTSTANDING,
+    as_stored,
     month_to_report,
     monthly_report_accept,
     monthly_report_return,
@@ -245,6 +246,8 @@ class MonthlyReportFillView(VersionedFormMixin, RequiresChangeMixin, PortalViewM
             else:
                 figures = self.report.figures
             context["figures"] = figure_rows(figures)
+            # What the person is shown: a submission freezes exactly these, or is refused.
+            context["figures_shown"] = versioning.sign(as_stored(figures))
             context["month_label"] = month_label(self.month)
             context["so_far"] = self.month == self.today.replace(day=1)
         return context
@@ -253,6 +256,9 @@ class MonthlyReportFillView(VersionedFormMixin, RequiresChangeMixin, PortalViewM
         submit = "submit" in self.request.POST
         service = monthly_report_submit if submit else monthly_report_save
         version = versioning.loaded_version(form)
+        seen = {}
+        if submit:
+            seen["figures_seen"] = versioning.unsign(self.request.POST.get("figures_shown"))
         try:
             report = service(
                 actor=self.request.user,
@@ -261,6 +267,7 @@ class MonthlyReportFillView(VersionedFormMixin, RequiresChangeMixin, PortalViewM
                 texts=form.texts(),
                 version=version,
                 today=self.today,
+                **seen,
             )
         except versioning.StaleRecord:
             return self.refuse_stale_save(form, version)

@@ -2,6 +2,9 @@
 other's save is refused with what changed, and nothing either wrote is lost; a review of a
 report that was returned and sent again since the reviewer read it is refused too."""
 
+import datetime
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -12,6 +15,7 @@ from reports.models import MonthlyReport
 from reports.monthly_services import monthly_report_return, monthly_report_save
 
 from ..editing import form_of
+from ..factories import enrol
 from .monthly_helpers import SEPTEMBER, TEXTS, TODAY, draft, submitted, version_now
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +86,37 @@ def test_a_submit_from_a_stale_form_does_not_send_text_its_sender_did_not_see(wo
     assert staff.post(fill_url(world), {**form_of(refused), "submit": "1"}).status_code == 302
     report.refresh_from_db()
     assert (report.status, report.work_done) == ("submitted", "新增会员十名")
+
+
+def figures_shown(response) -> dict:
+    """The copy of the figures the page showed, which the form sends back with a submit."""
+    return {
+        "figures_shown": re.search(
+            r'name="figures_shown" value="([^"]*)"', response.content.decode()
+        )[1]
+    }
+
+
+def test_a_submit_does_not_freeze_figures_that_moved_after_the_page_was_opened(world):
+    officer = client_of(world, "officer_a")
+    page = officer.get(fill_url(world))
+    # Someone enrols a member who joined in September while the officer writes.
+    enrol(world.unions["A"], joined_on=datetime.date(2026, 9, 10))
+
+    refused = officer.post(
+        fill_url(world), {**form_of(page, **TEXTS), **figures_shown(page), "submit": "1"}
+    )
+
+    assert refused.status_code == 200
+    (error,) = refused.context["form"].non_field_errors()
+    assert "本月新入会会员" in error and "0 人 → 1 人" in error
+    assert not MonthlyReport.objects.filter(status="submitted").exists()
+    again = officer.post(
+        fill_url(world), {**form_of(refused), **figures_shown(refused), "submit": "1"}
+    )
+    assert again.status_code == 302
+    report = MonthlyReport.objects.get()
+    assert (report.status, report.figures["unions.new_members"]) == ("submitted", 1)
 
 
 def test_a_review_of_a_report_sent_again_since_it_was_read_is_refused(world):
