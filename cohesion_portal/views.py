@@ -269,7 +269,13 @@ class VersionedFormMixin:
     """An edit form that will not save over a change someone else saved after it was opened
     (cohesion_portal.versioning): the refused form comes back with the person's input, a
     message naming who changed the record, when, and what, and the version moved on, so that
-    saving again is a choice made knowingly."""
+    saving again is a choice made knowingly.
+
+    Its `form_valid` hands the version to a ModelForm's instance, whose save checks it. A view
+    with a `form_valid` of its own (a service that takes ids, or a record other than the form's
+    instance) passes `versioning.loaded_version(form)` to its service itself and answers a
+    `StaleRecord` with `refuse_stale_save`, as the monthly report, scheme and assessment views
+    do."""
 
     record_changed = None  # what the refused person is told (versioning.RecordChanged)
 
