@@ -247,7 +247,11 @@ def refuse_and_merge(*, record, loaded_version, fresh_form, bound_form) -> Recor
         if shown is None or shown.get(name, value) == value:
             continue
         form_field = fresh_form.fields[name]
-        taken = entered.get(name) == shown[name] and _put(data, fresh_form[name], bound_form)
+        # (Entered as it is saved now: a field that keeps what is saved, like a file not sent
+        # again, or the same change made by both.)
+        taken = entered.get(name) == value or (
+            entered.get(name) == shown[name] and _put(data, fresh_form[name], bound_form)
+        )
         # (A form whose fields share labels, one row per item, names them itself.)
         if hasattr(fresh_form, "change_label"):
             label = fresh_form.change_label(name)

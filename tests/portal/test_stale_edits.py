@@ -8,8 +8,11 @@ scheme and the assessments have their own forms: tests/reports, tests/standards.
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+
+from contracts.models import CollectiveContract
 
 from .. import scoping
 from ..editing import form_of
@@ -212,3 +215,22 @@ def test_every_save_moves_the_version_on_and_the_history_keeps_it(world):
     enterprise.refresh_from_db()
     assert enterprise.version == 3
     assert [row.version for row in enterprise.history.order_by("history_date")] == [1, 2, 3]
+
+
+@pytest.mark.django_db
+def test_a_scan_the_other_person_uploaded_stays_when_the_refused_form_is_saved_again(world):
+    contract = scoping.contract_of(world.unions["A"])
+    url = reverse("contracts:edit", args=[contract.pk])
+    first, second = client_of(world.users["officer_a"]), client_of(world.users["staff_lt"])
+    first_form, second_form = form_of(first.get(url)), form_of(second.get(url))
+    scan = SimpleUploadedFile("新扫描件.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    assert first.post(url, {**first_form, "signed_scan": scan}).status_code == 302
+    uploaded = CollectiveContract.objects.get().signed_scan.name
+
+    refused = second.post(url, {**second_form, "title": "乙方改的名称"})
+
+    (change,) = refused.context["record_changed"].changes
+    assert change.taken  # a file input cannot be refilled, but left empty it keeps the new scan
+    assert second.post(url, form_of(refused)).status_code == 302
+    contract.refresh_from_db()
+    assert (contract.signed_scan.name, contract.title) == (uploaded, "乙方改的名称")
