@@ -13,7 +13,8 @@ version moved on).
 The version a save expects is the one the record object carries, so whoever calls a service
 with a stale object (a form, an API) is refused where the write happens, not in the view. A
 service that reads the record again under a lock compares the caller's version with
-`expect_version`.
+`expect_version`; one that is not handed the record (the monthly report's texts, a part of the
+scheme) takes the version as an argument.
 
 An edit form carries the version it was loaded with, and what it showed, in two hidden fields
 (`add_version_fields`). `VersionedFormMixin` (cohesion_portal.views) turns a `StaleRecord` into
@@ -50,7 +51,8 @@ class StaleRecord(Exception):
         self.record = record
         self.loaded_version = loaded_version
         super().__init__(
-            f"{type(record).__name__} {record.pk} was saved after version {loaded_version} was read"
+            f"{type(record).__name__} {getattr(record, 'pk', None)} is not at version "
+            f"{loaded_version} any more"
         )
 
 

@@ -175,3 +175,16 @@ def test_a_submitted_report_still_answers_already_done_rather_than_stale(world):
             today=TODAY,
         )
     assert refused.value.code == "already_done"
+
+
+def test_texts_written_on_a_report_that_is_not_there_are_refused(world):
+    with pytest.raises(StaleRecord):
+        monthly_report_save(
+            actor=world.users["officer_a"],
+            union=world.unions["A"],
+            month=SEPTEMBER,
+            texts=TEXTS,
+            version=2,
+            today=TODAY,
+        )
+    assert not MonthlyReport.objects.exists()
