@@ -20,7 +20,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import area
+from . import area, versioning
 from .access import APPROVE, CHANGE, INSPECT, VIEW, scope_for
 from .models import FormSubmission
 from .pagination import LateRowPaginator
@@ -275,6 +275,66 @@ class ServiceFormMixin:
         return kwargs
 
 
+class VersionedFormMixin:
+    """An edit form that will not save over a change someone else saved after it was opened
+    (cohesion_portal.versioning): the refused form comes back with the person's input, a
+    message naming who changed the record, when, and what, and the version moved on, so that
+    saving again is a choice made knowingly.
+
+    Its `form_valid` hands the version to a ModelForm's instance, whose save checks it. A view
+    with a `form_valid` of its own (a service that takes ids, or a record other than the form's
+    instance) passes `versioning.loaded_version(form)` to its service itself and answers a
+    `StaleRecord` with `refuse_stale_save`, as the monthly report, scheme and assessment views
+    do."""
+
+    record_changed = None  # what the refused person is told (versioning.RecordChanged)
+
+    def versioned_record(self):
+        """The record whose version the form carries (None: it is not made yet)."""
+        return self.object
+
+    def reload_versioned_record(self):
+        """The record as it is now, for the form shown again after a refused save."""
+        self.object = self.get_object()
+        return self.object
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        versioning.add_version_fields(form, self.versioned_record())
+        return form
+
+    def form_valid(self, form):
+        version = versioning.loaded_version(form)
+        try:
+            if version is None:  # a form from before versions, or made by hand
+                raise versioning.StaleRecord(self.versioned_record(), None)
+            if isinstance(form, forms.ModelForm) and form.instance.pk is not None:
+                form.instance.version = version  # the version its save expects to replace
+            return super().form_valid(form)
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
+
+    def refuse_stale_save(self, form, version):
+        record = self.reload_versioned_record()
+        fresh_form = self.fresh_form()
+        self.record_changed = versioning.refuse_and_merge(
+            record=record, loaded_version=version, fresh_form=fresh_form, bound_form=form
+        )
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def fresh_form(self):
+        """An unbound form of the record as it is now."""
+        kwargs = self.get_form_kwargs()
+        kwargs.pop("data", None)
+        kwargs.pop("files", None)
+        return self.get_form_class()(**kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record_changed"] = self.record_changed
+        return context
+
+
 class RequiresChangeMixin:
     """A page that adds records: refused (403) to roles without the right anywhere (by default
     "change": roles that only read). Its form's choices come from that scope."""
@@ -308,6 +368,6 @@ class ScopedObjectFormView(ScopedViewMixin, SingleObjectMixin, FormView):
         return super().post(request, *args, **kwargs)
 
 
-class ScopedUpdateView(ServiceFormMixin, ScopedViewMixin, UpdateView):
+class ScopedUpdateView(VersionedFormMixin, ServiceFormMixin, ScopedViewMixin, UpdateView):
     scope_action = CHANGE
     template_name = "portal/form.html"

@@ -160,6 +160,7 @@ def _report(rng, month, union_id, status, officers, staff, industry_id):
     )
     chain = [(Status.DRAFT, begun, officer)]
     if status == Status.DRAFT:
+        report.version = len(chain)
         return report, chain
     if status == Status.ACCEPTED and rng.random() < RETURNED_BEFORE_ACCEPTED:
         comment = rng.choice(RETURN_COMMENTS)
@@ -173,6 +174,7 @@ def _report(rng, month, union_id, status, officers, staff, industry_id):
         chain.append((status, reviewed, reviewer, comment))
         report.reviewed_at, report.reviewed_by_id = reviewed, reviewer
         report.review_comment = comment
+    report.version = len(chain)  # one save per step, as the history below tells
     return report, chain
 
 
@@ -208,6 +210,7 @@ def _history(reports, chains) -> None:
                     history_date=at,
                     history_type="+" if index == 0 else "~",
                     history_user_id=who,
+                    version=index + 1,
                 )
             )
     History.objects.bulk_create(rows, batch_size=BATCH)

@@ -7,17 +7,22 @@ union returns it with comments or accepts it, and asks for it when it is late.
 
 Every step locks the report's row (select_for_update) and checks its status inside one
 transaction, so a double click or two people at once change it once: the second finds the
-report already moved on and is refused with code "already_done". simple-history keeps each
-step with who took it.
+report already moved on and is refused with code "already_done". The union's side also names
+the version of the report its texts were written on (0: none yet), and the review the version
+it read: a step taken on a report someone changed since is refused (StaleRecord,
+cohesion_portal.versioning), so no one saves over, submits or reviews text they did not see.
+simple-history keeps each step with who took it.
 
 Who: the union's side needs the "change" scope over the report's union (its officer; industry
 staff may act for a union), the review needs "approve" (the industry union's staff).
 """
 
 import datetime
+import json
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +30,8 @@ from django.utils.translation import gettext as _
 from cohesion_portal import monthly_figures
 from cohesion_portal.access import APPROVE, CHANGE
 from cohesion_portal.dates import last_day_of_month, previous_month
+from cohesion_portal.templatetags.portal import figure
+from cohesion_portal.versioning import expect_version
 from reminders.models import Reminder
 from unions.models import Union
 
@@ -86,29 +93,63 @@ def _locked(union, month):
     return MonthlyReport.objects.select_for_update().filter(union=union, month=month).first()
 
 
-def _write(*, actor, union, month, texts: dict, today, submit: bool) -> MonthlyReport:
+def _write(
+    *, actor, union, month, texts: dict, version, today, submit: bool, figures_seen=None
+) -> MonthlyReport:
     today = today or timezone.localdate()
     month = month_open_for_reporting(month, today)
     _require_grassroots_in_scope(actor, union)
     report = _locked(union, month) or MonthlyReport(union=union, month=month)
     try:
         with transaction.atomic():
-            return _apply(actor, report, texts, today, submit)
+            return _apply(actor, report, texts, version, today, submit, figures_seen)
     except IntegrityError:
         if report.pk is not None:
             raise
     # Begun by someone else a moment before (a double click on a new report): go on from
-    # theirs, which its status may now refuse.
-    return _apply(actor, _locked(union, month), texts, today, submit)
+    # theirs, which its status or version may now refuse.
+    return _apply(actor, _locked(union, month), texts, version, today, submit, figures_seen)
 
 
-def _apply(actor, report, texts, today, submit) -> MonthlyReport:
+def _refuse_figures_not_seen(seen: dict, now: dict) -> None:
+    """A submission freezes the figures: refused when they are not the ones its sender saw
+    (the records changed since the page was opened), naming what moved."""
+    seen, now = as_stored(seen), as_stored(now)
+    if seen == now:
+        return
+    registered = {figure.key: figure for figure in monthly_figures.figures()}
+    moved = []
+    for key, value in now.items():
+        if seen.get(key) != value:
+            known = registered.get(key)
+            label, unit = (str(known.label), known.unit) if known else (key, "")
+            moved.append(
+                _("%(figure)s: %(seen)s → %(now)s")
+                % {"figure": label, "seen": figure(seen.get(key), unit), "now": figure(value, unit)}
+            )
+    raise ValidationError(
+        _(
+            "The figures changed after you opened the page (%(moved)s). They are shown as "
+            "they stand now: check them and submit again."
+        )
+        % {"moved": "；".join(moved)},
+        code="figures_changed",
+    )
+
+
+def as_stored(figures: dict) -> dict:
+    """Figures as the report's JSON field stores them, so that two copies compare equal."""
+    return json.loads(json.dumps(figures, cls=DjangoJSONEncoder))
+
+
+def _apply(actor, report, texts, version, today, submit, figures_seen=None) -> MonthlyReport:
     if report.status in SUBMITTED:
         raise ValidationError(
             _("This report is %(status)s: the union can no longer change it.")
             % {"status": report.get_status_display()},
             code="already_done",
         )
+    expect_version(report if report.pk is not None else None, version)
     if submit and report.month == today.replace(day=1) and today.day < SUBMIT_FROM_DAY:
         raise ValidationError(
             {
@@ -127,6 +168,8 @@ def _apply(actor, report, texts, today, submit) -> MonthlyReport:
         setattr(report, name, (texts.get(name) or "").strip())
     # The figures as the records stand now; once submitted they stay as they were sent.
     report.figures = monthly_figures.collect(report.union, report.month, today)
+    if submit and figures_seen is not None:
+        _refuse_figures_not_seen(figures_seen, report.figures)
     if submit:
         report.status = Status.SUBMITTED
         report.submitted_at = timezone.now()
@@ -139,20 +182,45 @@ def _apply(actor, report, texts, today, submit) -> MonthlyReport:
 
 
 @transaction.atomic
-def monthly_report_save(*, actor, union, month, texts: dict, today=None) -> MonthlyReport:
+def monthly_report_save(
+    *, actor, union, month, texts: dict, version: int | None, today=None
+) -> MonthlyReport:
     """Save the union's report of `month` as a draft (made on first save), its figures taken
-    afresh from the records. A report sent back stays "returned" until submitted again."""
-    return _write(actor=actor, union=union, month=month, texts=texts, today=today, submit=False)
+    afresh from the records. A report sent back stays "returned" until submitted again.
+    `version`: the report's version the texts were written on (0: there was none)."""
+    return _write(
+        actor=actor,
+        union=union,
+        month=month,
+        texts=texts,
+        version=version,
+        today=today,
+        submit=False,
+    )
 
 
 @transaction.atomic
-def monthly_report_submit(*, actor, union, month, texts: dict, today=None) -> MonthlyReport:
+def monthly_report_submit(
+    *, actor, union, month, texts: dict, version: int | None, figures_seen=None, today=None
+) -> MonthlyReport:
     """Save and send the report to the industry union, with the figures as they stand now; the
-    first submission or a new one after the report was returned."""
-    return _write(actor=actor, union=union, month=month, texts=texts, today=today, submit=True)
+    first submission or a new one after the report was returned. `version` as for a save;
+    `figures_seen`, the figures the sender was shown: refused (code "figures_changed") when the
+    records have moved them since, so that no one sends figures they did not see."""
+    return _write(
+        actor=actor,
+        union=union,
+        month=month,
+        texts=texts,
+        version=version,
+        today=today,
+        submit=True,
+        figures_seen=figures_seen,
+    )
 
 
 def _for_review(actor, report) -> MonthlyReport:
+    read = report
     locked = MonthlyReport.objects.for_user(actor, APPROVE).select_for_update()
     report = locked.filter(pk=report.pk).first()
     if report is None:
@@ -165,6 +233,8 @@ def _for_review(actor, report) -> MonthlyReport:
             % {"status": report.get_status_display()},
             code="already_done",
         )
+    # Returned and submitted again since the reviewer read it: they review what they saw.
+    expect_version(report, read.version)
     return report
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from cohesion_portal import monthly_figures
+from cohesion_portal import monthly_figures, versioning
 from cohesion_portal.access import APPROVE, CHANGE, own_grassroots_union, scope_for
 from cohesion_portal.dates import month_label
 from cohesion_portal.filters import PortalFilterSet
@@ -26,6 +26,7 @@ from cohesion_portal.views import (
     RequiresChangeMixin,
     ScopedListView,
     ScopedObjectFormView,
+    VersionedFormMixin,
     add_service_error,
 )
 from unions.filters import UnionSubtreeFilter
@@ -42,6 +43,7 @@ from .monthly import (
 )
 from .monthly_services import (
     OUTSTANDING,
+    as_stored,
     month_to_report,
     monthly_report_accept,
     monthly_report_return,
@@ -164,7 +166,7 @@ class MonthlyReportListView(ScopedListView):
 # --- The union's form ----------------------------------------------------------------------
 
 
-class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
+class MonthlyReportFillView(VersionedFormMixin, RequiresChangeMixin, PortalViewMixin, FormView):
     """The union's report of a month: the figures from the records (read only) and what the
     union writes; saved as a draft or submitted. `?month=2026-10` (default: the month the union
     works on now) and, for those who act for several unions, `?union=<id>`."""
@@ -211,6 +213,13 @@ class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
             raise Http404
         return super().post(request, *args, **kwargs)
 
+    def versioned_record(self):
+        return self.report
+
+    def reload_versioned_record(self):
+        self.report = MonthlyReport.objects.filter(union=self.union, month=self.month).first()
+        return self.report
+
     @property
     def editable(self) -> bool:
         return self.report is None or self.report.status in OUTSTANDING
@@ -238,6 +247,8 @@ class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
             else:
                 figures = self.report.figures
             context["figures"] = figure_rows(figures)
+            # What the person is shown: a submission freezes exactly these, or is refused.
+            context["figures_shown"] = versioning.sign(as_stored(figures))
             context["month_label"] = month_label(self.month)
             context["so_far"] = self.month == self.today.replace(day=1)
         return context
@@ -245,14 +256,22 @@ class MonthlyReportFillView(RequiresChangeMixin, PortalViewMixin, FormView):
     def form_valid(self, form):
         submit = "submit" in self.request.POST
         service = monthly_report_submit if submit else monthly_report_save
+        version = versioning.loaded_version(form)
+        seen = {}
+        if submit:
+            seen["figures_seen"] = versioning.unsign(self.request.POST.get("figures_shown"))
         try:
             report = service(
                 actor=self.request.user,
                 union=self.union,
                 month=self.month,
                 texts=form.texts(),
+                version=version,
                 today=self.today,
+                **seen,
             )
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             if getattr(error, "code", None) == "already_done" and self.report is not None:
                 messages.info(self.request, " ".join(error.messages))
@@ -342,11 +361,14 @@ class MonthlyReportDetailView(RecordDetailView):
             report.status == Status.SUBMITTED
             and MonthlyReport.objects.for_user(user, APPROVE).filter(pk=report.pk).exists()
         )
-        context["review_form"] = ReviewForm() if may_review else None
+        context["review_form"] = None
+        if may_review:
+            context["review_form"] = ReviewForm()
+            versioning.add_version_fields(context["review_form"], report)
         return context
 
 
-class MonthlyReportReviewView(ScopedObjectFormView):
+class MonthlyReportReviewView(VersionedFormMixin, ScopedObjectFormView):
     """The industry union accepts a submitted report or returns it with comments."""
 
     model = MonthlyReport
@@ -369,15 +391,20 @@ class MonthlyReportReviewView(ScopedObjectFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["report"] = self.object
+        context["decides_on_record"] = True
         return context
 
     def form_valid(self, form):
         accept = form.cleaned_data["decision"] == "accept"
         service = monthly_report_accept if accept else monthly_report_return
+        version = versioning.loaded_version(form)
+        self.object.version = version  # the report as the reviewer read it
         try:
             service(
                 actor=self.request.user, report=self.object, comment=form.cleaned_data["comment"]
             )
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             if getattr(error, "code", None) == "already_done":
                 messages.info(self.request, " ".join(error.messages))

@@ -34,6 +34,14 @@ class ScoreRowsForm(forms.Form):
             for score in self.scores
         ]
 
+    def change_label(self, name: str) -> str:
+        """A field named by its indicator too, for the message after a refused save (the rows'
+        fields share their labels)."""
+        for score in self.scores:
+            if name.endswith(f"_{score.pk}"):
+                return f"{score.indicator.name} · {self.fields[name].label}"
+        return str(self.fields[name].label)
+
     def entries(self, first: str, second: str) -> dict:
         return {
             score.pk: (

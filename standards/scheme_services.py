@@ -1,6 +1,11 @@
 """Changes to the assessment scheme by the industry union, checked as a whole: the points add
 up, thresholds climb with the value, and the grades stand in order. Stored scorecards keep the
-points they were computed with; the next recompute uses the new scheme."""
+points they were computed with; the next recompute uses the new scheme.
+
+The scheme is edited as a whole (its rules span its rows: thresholds within an indicator's
+points, points within a dimension's), so the scheme's version stands for all of it: every
+change saves the scheme, moving its version on, and a change made on a version read before
+someone else's is refused (StaleRecord, cohesion_portal.versioning)."""
 
 from decimal import Decimal
 from itertools import pairwise
@@ -10,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cohesion_portal import metrics
+from cohesion_portal.versioning import expect_version
 
 from .models import GRADE_ORDER, Grade, Method, Scheme
 from .models.scheme import plain
@@ -21,9 +27,19 @@ def _saved(actor, *records):
         record.save()
 
 
+def _locked(scheme: Scheme, version: int | None) -> Scheme:
+    """The scheme, locked for this change, if it is still at the version the caller read."""
+    locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
+    expect_version(locked, version)
+    return locked
+
+
 @transaction.atomic
-def scheme_points_save(*, actor, scheme: Scheme, weights: dict, maxima: dict) -> Scheme:
+def scheme_points_save(
+    *, actor, scheme: Scheme, version: int | None, weights: dict, maxima: dict
+) -> Scheme:
     """weights: {dimension id: points}; maxima: {indicator id: maximum points}."""
+    scheme = _locked(scheme, version)
     dimensions = list(scheme.dimensions.prefetch_related("indicators__thresholds"))
     errors = {}
     for dimension in dimensions:
@@ -58,6 +74,7 @@ def scheme_points_save(*, actor, scheme: Scheme, weights: dict, maxima: dict) ->
         for indicator in dimension.indicators.all():
             indicator.max_points = maxima[indicator.pk]
             _saved(actor, indicator)
+    _saved(actor, scheme)
     return scheme
 
 
@@ -88,7 +105,9 @@ def threshold_errors(indicator, steps: list[tuple[Decimal, Decimal]]) -> list[st
 
 
 @transaction.atomic
-def indicator_save(*, actor, indicator, steps: list[tuple[Decimal, Decimal]]):
+def indicator_save(*, actor, indicator, version: int | None, steps: list[tuple[Decimal, Decimal]]):
+    """An indicator and its thresholds; `version`: the scheme's, as the caller read it."""
+    scheme = _locked(indicator.dimension.scheme, version)
     errors = {}
     if indicator.method == Method.COMPUTED:
         figure = metrics.get(indicator.metric)
@@ -110,13 +129,17 @@ def indicator_save(*, actor, indicator, steps: list[tuple[Decimal, Decimal]]):
         _saved(
             actor, indicator.thresholds.model(indicator=indicator, at_least=value, points=points)
         )
+    _saved(actor, scheme)
     return indicator
 
 
 @transaction.atomic
-def grade_rules_save(*, actor, scheme: Scheme, rules: dict, trusted: dict) -> Scheme:
+def grade_rules_save(
+    *, actor, scheme: Scheme, version: int | None, rules: dict, trusted: dict
+) -> Scheme:
     """rules: {grade: (least total, least share of each dimension)}; trusted: the scheme's
     trusted-home fields."""
+    scheme = _locked(scheme, version)
     errors = {}
     ordered = sorted(rules.items(), key=lambda item: GRADE_ORDER[Grade(item[0])], reverse=True)
     for grade, (total, _share) in ordered:

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohesion_portal.versioning import expect_version
+
 from .models import (
     Assessment,
     AssessmentScore,
@@ -84,12 +86,22 @@ def _require_status(assessment, *allowed):
         )
 
 
+def _locked(assessment: Assessment, *allowed) -> Assessment:
+    """The assessment locked for this step, if it is at one of the `allowed` steps and still at
+    the version the object passed in was read at: its scores are edited as one form, and the
+    assessment's version stands for them (cohesion_portal.versioning)."""
+    read = assessment.version
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_status(assessment, *allowed)
+    expect_version(assessment, read)
+    return assessment
+
+
 @transaction.atomic
 def self_inspection_save(*, actor, assessment: Assessment, entries: dict, submit=False):
     """entries: {score id: (self points, evidence, evidence file or None)}. With `submit`, hand
     it to the inspector: every self-assessed indicator then needs its points."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_status(assessment, AssessmentStatus.DRAFT)
+    assessment = _locked(assessment, AssessmentStatus.DRAFT)
     scores = list(assessment.scores.select_related("indicator"))
     errors = {}
     for score in scores:
@@ -107,11 +119,13 @@ def self_inspection_save(*, actor, assessment: Assessment, entries: dict, submit
     for score in scores:
         score._history_user = actor
         score.save(update_fields=["self_points", "self_evidence", "evidence_file"])
+    assessment._history_user = actor
     if submit:
         assessment.status = AssessmentStatus.SUBMITTED
         assessment.submitted_at = timezone.now()
-        assessment._history_user = actor
         assessment.save(update_fields=["status", "submitted_at"])
+    else:  # its scores changed: the assessment moves on to its next version
+        assessment.save(update_fields=["version"])
     return assessment
 
 
@@ -119,8 +133,7 @@ def self_inspection_save(*, actor, assessment: Assessment, entries: dict, submit
 def inspection_save(*, actor, assessment: Assessment, entries: dict) -> Assessment:
     """entries: {score id: (points, reason)}. The inspector scores every indicator; a reason is
     needed for an assessed one, and where the union's own points are changed."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_status(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.INSPECTED)
+    assessment = _locked(assessment, AssessmentStatus.SUBMITTED, AssessmentStatus.INSPECTED)
     scores = list(assessment.scores.select_related("indicator"))
     errors = {}
     for score in scores:
@@ -155,8 +168,7 @@ def inspection_save(*, actor, assessment: Assessment, entries: dict) -> Assessme
 @transaction.atomic
 def assessment_decide(*, actor, assessment: Assessment, approve: bool, comment="") -> Assessment:
     """The industry union approves an inspection, or returns it to the inspector."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_status(assessment, AssessmentStatus.INSPECTED)
+    assessment = _locked(assessment, AssessmentStatus.INSPECTED)
     if approve and assessment.inspected_by_id == actor.pk:
         raise ValidationError(
             _("You inspected this union yourself: someone else in the industry union approves.")
@@ -178,8 +190,7 @@ def assessment_decide(*, actor, assessment: Assessment, approve: bool, comment="
 @transaction.atomic
 def self_inspection_return(*, actor, assessment: Assessment, comment: str) -> Assessment:
     """The inspector sends the self-inspection back to the union (more evidence, say)."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_status(assessment, AssessmentStatus.SUBMITTED)
+    assessment = _locked(assessment, AssessmentStatus.SUBMITTED)
     if not comment.strip():
         raise ValidationError({"comment": _("Say what the union should add or correct.")})
     assessment.status = AssessmentStatus.DRAFT

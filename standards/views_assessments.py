@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import versioning
 from cohesion_portal.access import APPROVE, CHANGE, INSPECT, can_change_anything, scope_for
 from cohesion_portal.documents import document_response
 from cohesion_portal.filters import PortalFilterSet
@@ -18,6 +19,7 @@ from cohesion_portal.views import (
     ScopedDetailView,
     ScopedListView,
     ScopedObjectFormView,
+    VersionedFormMixin,
     add_service_error,
 )
 from unions.filters import UnionSubtreeFilter
@@ -150,7 +152,7 @@ class AssessmentDetailView(RecordDetailView):
         return context
 
 
-class ScoreRowsView(ScopedObjectFormView):
+class ScoreRowsView(VersionedFormMixin, ScopedObjectFormView):
     """A form of one row per score of the assessment, open only at its own step."""
 
     model = Assessment
@@ -178,8 +180,12 @@ class ScoreRowsView(ScopedObjectFormView):
         raise NotImplementedError
 
     def form_valid(self, form):
+        version = versioning.loaded_version(form)
+        self.object.version = version  # the assessment as the form read it
         try:
             self.save(form)
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
@@ -227,7 +233,7 @@ class InspectionView(ScoreRowsView):
         )
 
 
-class ReturnSelfInspectionView(ScopedObjectFormView):
+class ReturnSelfInspectionView(VersionedFormMixin, ScopedObjectFormView):
     model = Assessment
     form_class = ReturnForm
     scope_action = INSPECT
@@ -238,11 +244,20 @@ class ReturnSelfInspectionView(ScopedObjectFormView):
     def get_breadcrumbs(self):
         return [ASSESSMENTS_CRUMB, (str(self.object), self.object.get_absolute_url())]
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "decides_on_record": True}
+
     def form_valid(self, form):
+        version = versioning.loaded_version(form)
+        self.object.version = version  # the self-inspection as the inspector read it
         try:
             self_inspection_return(
-                actor=self.request.user, assessment=self.object, **form.cleaned_data
+                actor=self.request.user,
+                assessment=self.object,
+                comment=form.cleaned_data["comment"],
             )
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
@@ -250,7 +265,7 @@ class ReturnSelfInspectionView(ScopedObjectFormView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
 
-class DecisionView(ScopedObjectFormView):
+class DecisionView(VersionedFormMixin, ScopedObjectFormView):
     model = Assessment
     form_class = DecisionForm
     scope_action = APPROVE
@@ -261,8 +276,13 @@ class DecisionView(ScopedObjectFormView):
     def get_breadcrumbs(self):
         return [ASSESSMENTS_CRUMB, (str(self.object), self.object.get_absolute_url())]
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "decides_on_record": True}
+
     def form_valid(self, form):
         approve = form.cleaned_data["decision"] == "approve"
+        version = versioning.loaded_version(form)
+        self.object.version = version  # the inspection as the approver read it
         try:
             assessment_decide(
                 actor=self.request.user,
@@ -270,6 +290,8 @@ class DecisionView(ScopedObjectFormView):
                 approve=approve,
                 comment=form.cleaned_data["comment"],
             )
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, version)
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)

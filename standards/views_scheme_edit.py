@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import metrics
-from cohesion_portal.views import ScopedObjectFormView, add_service_error
+from cohesion_portal import metrics, versioning
+from cohesion_portal.views import ScopedObjectFormView, VersionedFormMixin, add_service_error
 
 from .models import Grade, Indicator, Scheme
 from .models.scheme import plain
@@ -21,21 +21,32 @@ POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
 THRESHOLD_ROWS = 5
 
 
-class SchemeEditView(ScopedObjectFormView):
-    """A form on the scheme (or a part of it), saved through a scheme service."""
+class SchemeEditView(VersionedFormMixin, ScopedObjectFormView):
+    """A form on the scheme (or a part of it), saved through a scheme service; the form
+    carries the version of the scheme as a whole (scheme_services)."""
 
     success_message = _("The scheme was saved. Scorecards change at the next recompute.")
 
     def scheme(self) -> Scheme:
         return self.object
 
+    def versioned_record(self):
+        return self.scheme()
+
+    def reload_versioned_record(self):
+        self.object = self.get_object()
+        return self.scheme()
+
     def get_breadcrumbs(self):
         scheme = self.scheme()
         return [SCHEMES_CRUMB, (scheme.name, scheme.get_absolute_url())]
 
     def form_valid(self, form):
+        self.version = versioning.loaded_version(form)
         try:
             self.save(form)
+        except versioning.StaleRecord:
+            return self.refuse_stale_save(form, self.version)
         except ValidationError as error:
             add_service_error(form, error)
             return self.form_invalid(form)
@@ -76,6 +87,7 @@ class SchemePointsView(SchemeEditView):
         scheme_points_save(
             actor=self.request.user,
             scheme=self.object,
+            version=self.version,
             weights={d.pk: data[f"weight_{d.pk}"] for d in form.dimensions},
             maxima={i.pk: data[f"max_{i.pk}"] for d in form.dimensions for i in d.indicators.all()},
         )
@@ -145,7 +157,12 @@ class IndicatorEditView(SchemeEditView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def save(self, form):
-        indicator_save(actor=self.request.user, indicator=form.instance, steps=form.steps)
+        indicator_save(
+            actor=self.request.user,
+            indicator=form.instance,
+            version=self.version,
+            steps=form.steps,
+        )
 
 
 class GradesForm(forms.Form):
@@ -200,6 +217,7 @@ class GradesEditView(SchemeEditView):
         grade_rules_save(
             actor=self.request.user,
             scheme=self.object,
+            version=self.version,
             rules={g: (data[f"total_{g}"], data[f"share_{g}"]) for g in form.grades},
             trusted={
                 name: data[name]

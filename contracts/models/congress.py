@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
+from cohesion_portal.versioning import Versioned
 from unions.models import Enterprise, Union
 
 
@@ -33,7 +34,7 @@ class CongressQuerySet(ScopedQuerySet):
         )
 
 
-class CongressSystem(models.Model):
+class CongressSystem(Versioned):
     """A workers' congress system (职代会制度) of an enterprise, institution, industry or region."""
 
     union = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
+from cohesion_portal.versioning import Versioned
 from unions.models import Enterprise, Union
 
 from ..scans import scan_upload_to, validate_scan
@@ -52,7 +53,7 @@ class ContractQuerySet(ScopedQuerySet):
         return self.filter(negotiated=True)
 
 
-class CollectiveContract(models.Model):
+class CollectiveContract(Versioned):
     union = models.ForeignKey(
         Union,
         models.PROTECT,
@@ -197,7 +198,7 @@ class ContractCoverage(models.Model):
         return f"{self.collectivecontract_id} → {self.enterprise_id}"
 
 
-class NegotiationOffer(models.Model):
+class NegotiationOffer(Versioned):
     """工资集体协商要约: the union's written offer to an employer to negotiate wages."""
 
     union = models.ForeignKey(Union, models.PROTECT, related_name="offers", verbose_name=_("union"))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
+from cohesion_portal.versioning import Versioned
 from unions.models import Enterprise, Union
 
 
@@ -28,7 +29,7 @@ class DisclosureChannel(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Disclosure(models.Model):
+class Disclosure(Versioned):
     union = models.ForeignKey(
         Union, models.PROTECT, related_name="disclosures", verbose_name=_("union")
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
+from cohesion_portal.versioning import Versioned
 
 from .contracts import CollectiveContract
 
@@ -20,7 +21,7 @@ class PerformanceQuerySet(ScopedQuerySet):
     union_path = "contract__union"
 
 
-class PerformanceCheck(models.Model):
+class PerformanceCheck(Versioned):
     contract = models.ForeignKey(
         CollectiveContract,
         models.CASCADE,

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
+from cohesion_portal.versioning import Versioned
 from unions.models import Union
 
 
@@ -19,7 +20,7 @@ class MonthlyReportStatus(models.TextChoices):
     ACCEPTED = "accepted", pgettext_lazy("monthly report", "accepted")
 
 
-class MonthlyReport(models.Model):
+class MonthlyReport(Versioned):
     union = models.ForeignKey(
         Union, models.PROTECT, related_name="monthly_reports", verbose_name=_("union")
     )

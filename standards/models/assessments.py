@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import ScopedQuerySet
 from cohesion_portal.documents import random_name, validate_document
+from cohesion_portal.versioning import Versioned
 from unions.models import Union
 
 from .scheme import POINTS, Indicator, Period, VetoItem
@@ -21,7 +22,7 @@ class AssessmentStatus(models.TextChoices):
     APPROVED = "approved", _("approved by the industry union")
 
 
-class Assessment(models.Model):
+class Assessment(Versioned):
     period = models.ForeignKey(
         Period, models.PROTECT, related_name="assessments", verbose_name=_("period")
     )

@@ -8,9 +8,10 @@ from simple_history.models import HistoricalRecords
 
 from cohesion_portal import metrics
 from cohesion_portal.access import SharedQuerySet
+from cohesion_portal.versioning import Versioned
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     name = models.CharField(_("name"), max_length=200)
     document_number = models.CharField(_("document number"), max_length=60, blank=True)
     issued_by = models.CharField(_("issued by"), max_length=200)
@@ -40,7 +41,7 @@ class Plan(models.Model):
         return reverse("standards:plan_detail", args=[self.pk])
 
 
-class Target(models.Model):
+class Target(Versioned):
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="targets", verbose_name=_("plan"))
     code = models.CharField(
         _("code"), max_length=10, help_text=_("T1, T2, … as the plan numbers them.")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.access import SharedQuerySet
+from cohesion_portal.versioning import Versioned
 
 POINTS = {"max_digits": 6, "decimal_places": 2}
 
@@ -31,7 +32,7 @@ class Grade(models.TextChoices):
 GRADE_ORDER = {Grade.NONE: 0, Grade.A: 1, Grade.AA: 2, Grade.AAA: 3}
 
 
-class Scheme(models.Model):
+class Scheme(Versioned):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     total_points = models.DecimalField(_("total points"), default=Decimal(100), **POINTS)

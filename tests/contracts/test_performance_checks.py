@@ -90,7 +90,12 @@ def test_correcting_a_check_keeps_its_history(officer, world):
     check = PerformanceCheck.objects.get()
     response = officer.post(
         reverse("contracts:check_edit", args=[check.pk]),
-        check_data(clauses_kept="all", issues="", follow_up_done_on="2026-09-30"),
+        check_data(
+            clauses_kept="all",
+            issues="",
+            follow_up_done_on="2026-09-30",
+            record_version=check.version,
+        ),
     )
     assert response.status_code == 302
     check.refresh_from_db()

@@ -102,11 +102,18 @@ def test_editing_a_contract_keeps_its_scan_and_the_history_keeps_the_old_one(
     contract = CollectiveContract.objects.get()
     first = contract.signed_scan.name
     edit = reverse("contracts:edit", args=[contract.pk])
-    assert officer.post(edit, data(world, enterprise, title="改名后的合同")).status_code == 302
+    renamed = data(world, enterprise, title="改名后的合同", record_version=contract.version)
+    assert officer.post(edit, renamed).status_code == 302
     contract.refresh_from_db()
     assert contract.signed_scan.name == first
 
-    response = officer.post(edit, {**data(world, enterprise), "signed_scan": upload("b.pdf", PDF)})
+    response = officer.post(
+        edit,
+        {
+            **data(world, enterprise, record_version=contract.version),
+            "signed_scan": upload("b.pdf", PDF),
+        },
+    )
     assert response.status_code == 302
     contract.refresh_from_db()
     assert contract.signed_scan.name != first

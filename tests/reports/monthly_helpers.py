@@ -3,6 +3,7 @@ step built through the services."""
 
 import datetime
 
+from reports.models import MonthlyReport
 from reports.monthly_services import (
     monthly_report_accept,
     monthly_report_return,
@@ -15,12 +16,20 @@ TODAY = datetime.date(2026, 11, 26)  # the day the services are told it is
 TEXTS = {"work_done": "召开会员大会，发展新会员。", "problems": "", "next_month": "筹备职代会。"}
 
 
+def version_now(union, month) -> int:
+    """The version of the union's report of `month` (0: none yet): the helpers write on the
+    latest, as a person who has just opened the form would."""
+    report = MonthlyReport.objects.filter(union=union, month=month).first()
+    return report.version if report is not None else 0
+
+
 def draft(world, label="A", month=SEPTEMBER, texts=TEXTS):
     return monthly_report_save(
         actor=world.users["officer_a"] if label == "A" else world.users["superuser"],
         union=world.unions[label],
         month=month,
         texts=texts,
+        version=version_now(world.unions[label], month),
         today=TODAY,
     )
 
@@ -31,6 +40,7 @@ def submitted(world, label="A", month=SEPTEMBER):
         union=world.unions[label],
         month=month,
         texts=TEXTS,
+        version=version_now(world.unions[label], month),
         today=TODAY,
     )
 

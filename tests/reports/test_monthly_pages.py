@@ -19,6 +19,14 @@ from .monthly_helpers import SEPTEMBER, TEXTS, submitted
 pytestmark = pytest.mark.django_db
 
 FILL = reverse("reports:monthly_fill")
+NEW = {"record_version": 0}  # a form opened before the report was begun
+
+
+def opened(report) -> dict:
+    """The version a form of the report opened now carries."""
+    return {"record_version": MonthlyReport.objects.get(pk=report.pk).version}
+
+
 STATUS = reverse("reports:monthly_status")
 
 
@@ -32,7 +40,7 @@ def test_the_form_shows_the_figures_from_the_records_and_saves_a_draft(client, w
     page = client.get(FILL, {"month": "2026-09"})
     assert page.status_code == 200
     assert "monthly-figures" in page.content.decode()
-    response = client.post(f"{FILL}?month=2026-09", {**TEXTS, "save": "1"})
+    response = client.post(f"{FILL}?month=2026-09", {**TEXTS, **NEW, "save": "1"})
     assert response.status_code == 302
     report = MonthlyReport.objects.get()
     assert (report.union, report.month, report.status) == (world.unions["A"], SEPTEMBER, "draft")
@@ -40,17 +48,17 @@ def test_the_form_shows_the_figures_from_the_records_and_saves_a_draft(client, w
 
 def test_submitting_twice_from_the_form_submits_once(client, world):
     login(client, world, "officer_a")
-    first = client.post(f"{FILL}?month=2026-09", {**TEXTS, "submit": "1"})
+    first = client.post(f"{FILL}?month=2026-09", {**TEXTS, **NEW, "submit": "1"})
     report = MonthlyReport.objects.get()
     assert first.status_code == 302 and first["Location"] == report.get_absolute_url()
-    second = client.post(f"{FILL}?month=2026-09", {**TEXTS, "submit": "1"})
+    second = client.post(f"{FILL}?month=2026-09", {**TEXTS, **NEW, "submit": "1"})
     assert second.status_code == 302 and second["Location"] == report.get_absolute_url()
     assert report.history.filter(status="submitted").count() == 1
 
 
 def test_an_error_is_shown_next_to_the_field_and_nothing_is_saved(client, world):
     login(client, world, "officer_a")
-    response = client.post(f"{FILL}?month=2026-09", {"work_done": "", "submit": "1"})
+    response = client.post(f"{FILL}?month=2026-09", {"work_done": "", "submit": "1", **NEW})
     assert response.status_code == 200
     assert response.context["form"].errors["work_done"]
     assert not MonthlyReport.objects.exists()
@@ -102,17 +110,17 @@ def test_the_staff_return_a_report_with_a_comment_and_accept_the_corrected_one(c
     page = client.get(report.get_absolute_url())
     assert page.context["review_form"] is not None
     review = reverse("reports:monthly_review", args=[report.pk])
-    refused = client.post(review, {"decision": "return", "comment": ""})
+    refused = client.post(review, {"decision": "return", "comment": "", **opened(report)})
     assert refused.status_code == 200 and refused.context["form"].errors["comment"]
-    client.post(review, {"decision": "return", "comment": "请补充活动情况。"})
+    client.post(review, {"decision": "return", "comment": "请补充活动情况。", **opened(report)})
     report.refresh_from_db()
     assert report.status == "returned" and report.review_comment == "请补充活动情况。"
 
     login(client, world, "officer_a")
     assert "请补充活动情况" in client.get(FILL, {"month": "2026-09"}).content.decode()
-    client.post(f"{FILL}?month=2026-09", {**TEXTS, "submit": "1"})
+    client.post(f"{FILL}?month=2026-09", {**TEXTS, "submit": "1", **opened(report)})
     login(client, world, "staff_lt")
-    client.post(review, {"decision": "accept", "comment": ""})
+    client.post(review, {"decision": "accept", "comment": "", **opened(report)})
     report.refresh_from_db()
     assert report.status == "accepted"
     steps = [s["status"] for s in client.get(report.get_absolute_url()).context["steps"]]

@@ -81,6 +81,7 @@ def test_a_report_without_any_text_is_not_submitted(world):
             union=world.unions["A"],
             month=SEPTEMBER,
             texts={"work_done": "  "},
+            version=0,
             today=TODAY,
         )
     assert "work_done" in refused.value.message_dict
@@ -143,6 +144,7 @@ def test_only_those_who_may_change_the_union_write_its_report(world, persona):
             union=world.unions["A"],
             month=SEPTEMBER,
             texts=TEXTS,
+            version=0,
             today=TODAY,
         )
     assert refused.value.code == "not_allowed"
@@ -157,6 +159,7 @@ def test_an_officer_cannot_write_or_submit_another_unions_report(world):
                 union=world.unions["C"],
                 month=SEPTEMBER,
                 texts=TEXTS,
+                version=0,
                 today=TODAY,
             )
     assert not MonthlyReport.objects.exists()
@@ -166,7 +169,12 @@ def test_a_branch_sends_no_report_of_its_own(world):
     branch = world.unions["A"].children.get()
     with pytest.raises(ValidationError):
         monthly_report_save(
-            actor=world.users["officer_a"], union=branch, month=SEPTEMBER, texts=TEXTS, today=TODAY
+            actor=world.users["officer_a"],
+            union=branch,
+            month=SEPTEMBER,
+            texts=TEXTS,
+            version=0,
+            today=TODAY,
         )
 
 
@@ -178,16 +186,18 @@ def test_the_month_under_way_is_submitted_from_the_25th(world, day, refused):
     if refused:
         with pytest.raises(ValidationError) as error:
             monthly_report_submit(
-                actor=officer, union=union, month=november, texts=TEXTS, today=today
+                actor=officer, union=union, month=november, texts=TEXTS, version=0, today=today
             )
         assert "25" in error.value.message_dict["work_done"][0]
         assert not MonthlyReport.objects.exists()
         # A draft of it may be kept all month.
-        monthly_report_save(actor=officer, union=union, month=november, texts=TEXTS, today=today)
+        monthly_report_save(
+            actor=officer, union=union, month=november, texts=TEXTS, version=0, today=today
+        )
         assert MonthlyReport.objects.get().status == "draft"
     else:
         report = monthly_report_submit(
-            actor=officer, union=union, month=november, texts=TEXTS, today=today
+            actor=officer, union=union, month=november, texts=TEXTS, version=0, today=today
         )
         assert report.status == "submitted"
 
@@ -199,6 +209,7 @@ def test_a_month_before_the_plan_is_refused(world):
             union=world.unions["A"],
             month=datetime.date(2010, 12, 1),
             texts=TEXTS,
+            version=0,
             today=TODAY,
         )
     assert "month" in error.value.message_dict

@@ -19,6 +19,11 @@ def login(client, world, persona):
     return client
 
 
+def opened(assessment) -> dict:
+    """The version a form of the assessment opened now carries."""
+    return {"record_version": Assessment.objects.get(pk=assessment.pk).version}
+
+
 def score_ids(assessment):
     return {s.indicator.code: s.pk for s in assessment.scores.select_related("indicator")}
 
@@ -42,14 +47,20 @@ def test_the_whole_round_from_self_inspection_to_an_approved_grade(
     assert set(ids) == {"assembly", "dues"}  # the computed coverage is not scored by people
 
     url = reverse("standards:self_inspection", args=[assessment.pk])
-    response = client.post(url, {f"self_points_{ids['dues']}": "45", "submit": "1"})
+    response = client.post(
+        url, {f"self_points_{ids['dues']}": "45", "submit": "1", **opened(assessment)}
+    )
     assert response.context["form"].errors[f"self_points_{ids['dues']}"] == ["不能超过满分 40 分。"]
-    response = client.post(url, {f"evidence_{ids['assembly']}": "会议记录", "submit": "1"})
+    response = client.post(
+        url, {f"evidence_{ids['assembly']}": "会议记录", "submit": "1", **opened(assessment)}
+    )
     assert response.context["form"].errors[f"self_points_{ids['dues']}"] == ["提交前请填写自评分。"]
     assessment.refresh_from_db()
     assert assessment.status == "draft"
 
-    response = client.post(url, {f"self_points_{ids['dues']}": "38", "submit": "1"})
+    response = client.post(
+        url, {f"self_points_{ids['dues']}": "38", "submit": "1", **opened(assessment)}
+    )
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.status == "submitted"
@@ -58,7 +69,10 @@ def test_the_whole_round_from_self_inspection_to_an_approved_grade(
 
     login(client, world, "cadre_a")
     url = reverse("standards:inspection", args=[assessment.pk])
-    response = client.post(url, {f"points_{ids['assembly']}": "15", f"points_{ids['dues']}": "30"})
+    response = client.post(
+        url,
+        {f"points_{ids['assembly']}": "15", f"points_{ids['dues']}": "30", **opened(assessment)},
+    )
     errors = response.context["form"].errors
     assert errors[f"reason_{ids['assembly']}"] == ["请注明评分所依据的材料。"]
     assert errors[f"reason_{ids['dues']}"] == ["请说明调整工会自评分的理由。"]
@@ -70,6 +84,7 @@ def test_the_whole_round_from_self_inspection_to_an_approved_grade(
                 f"reason_{ids['assembly']}": "查阅会议记录",
                 f"points_{ids['dues']}": "30",
                 f"reason_{ids['dues']}": "少拨缴两个月",
+                **opened(assessment),
             },
         )
     assert response.status_code == 302
@@ -82,7 +97,8 @@ def test_the_whole_round_from_self_inspection_to_an_approved_grade(
     login(client, world, "staff_lt")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("standards:decision", args=[assessment.pk]), {"decision": "approve"}
+            reverse("standards:decision", args=[assessment.pk]),
+            {"decision": "approve", **opened(assessment)},
         )
     assert response.status_code == 302
     assessment.refresh_from_db()
@@ -119,12 +135,14 @@ def test_returning_needs_a_comment_and_sends_the_self_inspection_back(client, wo
     ids = score_ids(assessment)
     client.post(
         reverse("standards:self_inspection", args=[assessment.pk]),
-        {f"self_points_{ids['dues']}": "40", "submit": "1"},
+        {f"self_points_{ids['dues']}": "40", "submit": "1", **opened(assessment)},
     )
     login(client, world, "cadre_a")
     url = reverse("standards:self_inspection_return", args=[assessment.pk])
-    assert client.post(url, {"comment": ""}).context["form"].errors["comment"]
-    assert client.post(url, {"comment": "请补充经费拨缴凭证"}).status_code == 302
+    assert client.post(url, {"comment": "", **opened(assessment)}).context["form"].errors["comment"]
+    assert (
+        client.post(url, {"comment": "请补充经费拨缴凭证", **opened(assessment)}).status_code == 302
+    )
     assessment.refresh_from_db()
     assert (assessment.status, assessment.comment) == ("draft", "请补充经费拨缴凭证")
 
@@ -138,14 +156,17 @@ def test_evidence_files_are_checked_and_shown_only_in_scope(client, world, perio
     ids = score_ids(assessment)
     url = reverse("standards:self_inspection", args=[assessment.pk])
     fake = SimpleUploadedFile("凭证.pdf", b"MZ\x90\x00" + b"\x00" * 60)
-    response = client.post(url, {f"evidence_file_{ids['dues']}": fake})
+    response = client.post(url, {f"evidence_file_{ids['dues']}": fake, **opened(assessment)})
     assert response.context["form"].errors[f"evidence_file_{ids['dues']}"] == [
         "该文件不是 PDF 文件，与文件名不符。"
     ]
     assert not AssessmentScore.objects.get(pk=ids["dues"]).evidence_file
 
     real = SimpleUploadedFile("凭证.pdf", b"%PDF-1.4\n%%EOF\n")
-    assert client.post(url, {f"evidence_file_{ids['dues']}": real}).status_code == 302
+    assert (
+        client.post(url, {f"evidence_file_{ids['dues']}": real, **opened(assessment)}).status_code
+        == 302
+    )
     evidence = reverse("standards:evidence", args=[ids["dues"]])
     login(client, world, "cadre_a")
     response = client.get(evidence)
@@ -165,7 +186,8 @@ def test_the_inspector_does_not_approve_their_own_inspection(client, world, peri
     )
     login(client, world, "staff_lt")
     response = client.post(
-        reverse("standards:decision", args=[assessment.pk]), {"decision": "approve"}
+        reverse("standards:decision", args=[assessment.pk]),
+        {"decision": "approve", **opened(assessment)},
     )
     assert response.context["form"].non_field_errors() == [
         "该工会由您本人考核，须由产业工会其他人员审定。"

@@ -20,7 +20,7 @@ def staff(client, world):
 
 
 def points_data(scheme, **changes):
-    data = {}
+    data = {"record_version": scheme.version}  # the version the form was opened at
     for dimension in scheme.dimensions.all():
         data[f"weight_{dimension.pk}"] = str(dimension.weight)
         for item in dimension.indicators.all():
@@ -70,6 +70,7 @@ def test_thresholds_out_of_order_or_above_the_maximum_are_refused(staff, scheme)
         "method": "computed",
         "metric": "contracts.coverage",
         "guidance": "",
+        "record_version": scheme.version,
     }
     response = staff.post(
         url, {**base, "at_least_0": "90", "points_0": "10", "at_least_1": "80", "points_1": "20"}
@@ -104,6 +105,7 @@ def test_grades_out_of_order_are_refused(staff, scheme):
         "trusted_without_veto": "on",
         "trusted_min_satisfaction": "80",
         "survey_min_answers": "10",
+        "record_version": scheme.version,
     }
     response = staff.post(url, data)
     assert response.context["form"].errors["total_AAA"] == ["AAA 的最低总分必须高于 AA。"]

@@ -143,6 +143,7 @@ def test_staff_add_next_years_plan_with_the_targets_of_this_one(client, world):
         "value": "120",
         "deadline": "2027-12-31",
         "order": "1",
+        "record_version": target.version,
     }
     assert client.post(url, data).context["form"].errors["value"] == ["比率不能超过 100%。"]
     data["value"] = "95"

@@ -161,6 +161,7 @@ def test_the_edit_page_shows_no_whole_numbers_and_keeps_the_phone(officer, world
             "joined_on": member.joined_on.isoformat(),
             "phone": "",
             "is_migrant": "on",
+            "record_version": member.version,
         },
     )
     assert response.status_code == 302

@@ -159,6 +159,7 @@ def test_an_officer_of_a_branch_can_edit_their_branch(client, world):
         "parent": branch.parent_id,
         "status": "active",
         "chair": "李明",
+        "record_version": branch.version,
     }
     response = client.post(reverse("unions:union_edit", args=[branch.pk]), data)
     assert response.status_code == 302
@@ -178,6 +179,7 @@ def test_a_grassroots_union_moves_to_the_other_industry_union_with_its_tree(clie
         "kind": "committee",
         "status": "active",
         "industry_union": industry("agri-water").pk,
+        "record_version": root.version,
     }
     assert client.post(reverse("unions:union_edit", args=[root.pk]), data).status_code == 302
     enterprise.refresh_from_db()

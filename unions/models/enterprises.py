@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.validators import not_in_future
+from cohesion_portal.versioning import Versioned
 
 from ..credit_codes import validate_credit_code
 from ..querysets import EnterpriseQuerySet
@@ -69,7 +70,7 @@ SECTORS_BY_INDUSTRY = {
 }
 
 
-class Enterprise(models.Model):
+class Enterprise(Versioned):
     """An enterprise or public institution in one of the two systems, with or without a union."""
 
     name = models.CharField(_("name"), max_length=100)

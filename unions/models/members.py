@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cohesion_portal.versioning import Versioned
+
 from ..querysets import MemberQuerySet, MembershipQuerySet, TransferQuerySet
 from .enterprises import Enterprise
 from .tree import Union
@@ -50,7 +52,7 @@ class MemberStatus(models.TextChoices):
     LEFT = "left", _("left the union")
 
 
-class Member(models.Model):
+class Member(Versioned):
     name = models.CharField(_("name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     id_number = models.CharField(

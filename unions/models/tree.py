@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesion_portal.validators import not_in_future
+from cohesion_portal.versioning import Versioned
 
 from ..querysets import UnionQuerySet
 
@@ -56,7 +57,7 @@ class UnionStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("dissolved")
 
 
-class Union(models.Model):
+class Union(Versioned):
     """A union organisation: a grassroots union (committee or joint union) or a unit under it.
 
     `path` is the materialised path of ids ("00000012/00000034/"), kept by unions.services, so a

@@ -7,6 +7,8 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from cohesion_portal.versioning import expect_version
+
 from ..models import ALLOWED_PARENT_KINDS, Enterprise, IndustryUnion, Union, UnionKind
 
 UNION_FIELDS = (
@@ -110,7 +112,9 @@ def union_update(
     union may also move to the other industry union, with everything under it."""
     target_industry = parent.industry_union if parent is not None else industry_union
     _lock_tree(union.industry_union, target_industry)
-    union = Union.objects.select_for_update().get(pk=union.pk)
+    locked = Union.objects.select_for_update().get(pk=union.pk)
+    expect_version(locked, union.version)  # the caller's copy must be the latest
+    union = locked
     parent = _fresh(parent)
     if parent is None and target_industry is None:
         target_industry = union.industry_union
