@@ -6,6 +6,7 @@ the older 15-digit form (YYMMDD, no check) are converted to 18.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -41,7 +42,7 @@ def parse_id_number(value) -> IdNumber:
             code="number",
         )
     number = normalize_code(str(value))
-    if len(number) == 15 and number.isdigit():
+    if re.fullmatch(r"[0-9]{15}", number):
         first17 = number[:6] + "19" + number[6:]
         number = first17 + check_character(first17)
     if len(number) != 18:
@@ -50,7 +51,9 @@ def parse_id_number(value) -> IdNumber:
             code="length",
             params={"count": len(number)},
         )
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    # [0-9], not isdigit(): other scripts' digits (٢١٠…) pass isdigit() and int(), and one
+    # person would have a second number.
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", number):
         raise ValidationError(
             _("Only digits may appear in an ID number, and X only as the last character."),
             code="characters",

@@ -63,3 +63,26 @@ def test_made_numbers_are_valid_and_carry_the_gender():
     for male in (True, False):
         number = make_id_number("210202", datetime.date(1990, 5, 3), 42, male)
         assert parse_id_number(number).is_male is male
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X", "characters"),  # Arabic-Indic digits: isdigit(), int() read them
+        ("११०१०५१९४९१२३१००२X", "characters"),  # Devanagari
+        ("١١٠١٠٥٤٩١٢٣١٠٠٢", "length"),  # the old 15-digit form: not taken for one
+    ],
+)
+def test_digits_of_other_scripts_are_no_id_number(value, code):
+    # Read as digits, they would make a second number for one person (one person, one member).
+    with pytest.raises(ValidationError) as error:
+        parse_id_number(value)
+    assert error.value.code == code
+
+
+@pytest.mark.parametrize("phone", ["13٨٠٠١٣٨٠٠٠", "1380013800\n"])
+def test_a_mobile_number_has_ascii_digits_only(phone):
+    from unions.models import mobile_validator
+
+    with pytest.raises(ValidationError):
+        mobile_validator(phone)

@@ -23,7 +23,8 @@ from .tree import Union
 # 新生代农民工: migrant workers born in 1980 or later (domain.md, after the ACFTU's 2010 study).
 NEW_GENERATION_BORN_FROM = datetime.date(1980, 1, 1)
 
-mobile_validator = RegexValidator(r"^1[3-9]\d{9}$", _("Enter an 11-digit mobile number."))
+# [0-9], not \d: \d also matches other scripts' digits (١٣٨…), which no phone dials.
+mobile_validator = RegexValidator(r"^1[3-9][0-9]{9}\Z", _("Enter an 11-digit mobile number."))
 
 
 class Gender(models.TextChoices):
