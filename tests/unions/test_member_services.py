@@ -80,6 +80,8 @@ def test_the_database_refuses_a_duplicate_even_past_the_service(world):
         ({"born": datetime.date(1990, 5, 4)}, "birth_date"),
         ({"male": False}, "gender"),
         ({"joined_on": datetime.date(2005, 1, 1)}, "joined_on"),  # aged 14
+        # The last day there is: the age check counted 16 years on from it (a server error).
+        ({"born": datetime.date(9999, 12, 31)}, "birth_date"),
     ],
 )
 def test_personal_details_must_agree_with_the_id_number(world, changes, field):

@@ -88,8 +88,9 @@ def person_errors(*, id_number, birth_date, gender, joined_on, union, enterprise
         errors["gender"] = _(
             "The gender differs from the one the ID number gives (%(gender)s)."
         ) % {"gender": _("male") if parsed.is_male else _("female")}
-    born = birth_date or parsed.birth_date
-    if joined_on and joined_on < add_years(born, MINIMUM_AGE):
+    # The age counts from the ID number's birth date: a birth date typed differently is an
+    # error above (and one typed as 9999-12-31 has no year 16 years on).
+    if joined_on and joined_on < add_years(parsed.birth_date, MINIMUM_AGE):
         errors["joined_on"] = _("The member would have been under %(age)d when joining.") % {
             "age": MINIMUM_AGE
         }
