@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE
+from cohesion_portal.fields import RecordsChoiceField
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, Union
 
@@ -35,7 +36,7 @@ class ContractForm(forms.ModelForm):
             "filing_result",
             "signed_scan",
         )
-        field_classes = {"union": UnionChoiceField}
+        field_classes = {"union": UnionChoiceField, "enterprises": RecordsChoiceField}
         widgets = {
             name: DATE
             for name in (

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE, can_change_anything
+from cohesion_portal.fields import LARGEST_INTEGER, RecordsChoiceField
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.validators import not_in_future
 from cohesion_portal.views import (
@@ -38,7 +39,7 @@ class CongressForm(forms.ModelForm):
     class Meta:
         model = CongressSystem
         fields = ("union", "level", "name", "enterprises", "established_on")
-        field_classes = {"union": UnionChoiceField}
+        field_classes = {"union": UnionChoiceField, "enterprises": RecordsChoiceField}
         widgets = {"established_on": DATE}
 
     def __init__(self, *args, user, **kwargs):
@@ -63,8 +64,12 @@ class CongressForm(forms.ModelForm):
 
 class SessionForm(forms.Form):
     held_on = forms.DateField(label=_("held on"), widget=DATE, validators=[not_in_future])
-    delegates_elected = forms.IntegerField(label=_("delegates elected"), min_value=1)
-    delegates_present = forms.IntegerField(label=_("delegates present"), min_value=0)
+    delegates_elected = forms.IntegerField(
+        label=_("delegates elected"), min_value=1, max_value=LARGEST_INTEGER
+    )
+    delegates_present = forms.IntegerField(
+        label=_("delegates present"), min_value=0, max_value=LARGEST_INTEGER
+    )
     items = forms.CharField(label=_("items deliberated"), widget=forms.Textarea(attrs={"rows": 3}))
     resolutions = forms.CharField(
         label=_("resolutions and votes"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -1,6 +1,7 @@
 """Industry staff add plans (next year's, say) and set their targets."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import metrics
@@ -84,6 +85,9 @@ class TargetForm(forms.ModelForm):
                 )
             )
         self.fields["metric"] = forms.ChoiceField(label=_("figure"), choices=known)
+        # A rate or a count to reach: never below nothing.
+        self.fields["value"].validators.append(MinValueValidator(0))
+        self.fields["value"].widget.attrs["min"] = 0
 
 
 class TargetUpdateView(ScopedUpdateView):

@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import metrics, versioning
+from cohesion_portal.fields import LARGEST_INTEGER
 from cohesion_portal.views import ScopedObjectFormView, VersionedFormMixin, add_service_error
 
 from .models import Grade, Indicator, Scheme
@@ -117,6 +118,7 @@ class IndicatorForm(forms.ModelForm):
             self.fields[f"at_least_{row}"] = forms.DecimalField(
                 label=_("Threshold %(n)s: value at least") % {"n": row + 1},
                 required=False,
+                min_value=0,  # (every figure counts up from 0)
                 max_digits=12,
                 decimal_places=2,
                 initial=plain(step.at_least) if step else None,
@@ -175,8 +177,9 @@ class GradesForm(forms.Form):
     trusted_min_satisfaction = forms.DecimalField(
         label=_("trusted home: lowest member satisfaction (%)"), max_value=100, **POINTS
     )
+    # Stops at what an integer column holds: a larger number is a form error, not a database one.
     survey_min_answers = forms.IntegerField(
-        label=_("least answers for a survey to count"), min_value=1
+        label=_("least answers for a survey to count"), min_value=1, max_value=LARGEST_INTEGER
     )
 
     def __init__(self, *args, scheme, **kwargs):

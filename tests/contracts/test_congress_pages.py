@@ -59,3 +59,44 @@ def test_more_delegates_present_than_elected_is_refused(client, world):
     )
     assert response.context["form"].errors["delegates_present"]
     assert not congress.sessions.exists()
+
+
+@pytest.mark.django_db
+def test_more_delegates_than_a_number_column_holds_is_refused_not_a_server_error(client, world):
+    from ..scoping import congress_of
+
+    congress = congress_of(world.unions["A"])
+    client.force_login(world.users["officer_a"])
+    response = client.post(
+        reverse("contracts:congress_session", args=[congress.pk]),
+        {
+            "held_on": "2026-01-05",
+            "delegates_elected": "9" * 23,
+            "delegates_present": "9" * 23,
+            "items": "审议",
+        },
+    )
+    errors = response.context["form"].errors
+    assert errors["delegates_elected"] == ["确保该值小于或等于2147483647。"]
+    assert not congress.sessions.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("chosen", ["9" * 30, "-1", "x"])
+def test_an_enterprise_that_is_no_id_is_no_choice_not_a_server_error(client, world, chosen):
+    # A number past 64 bits went into one SQL "IN (...)" that SQLite cannot even send.
+    client.force_login(world.users["officer_a"])
+    response = client.post(
+        reverse("contracts:congress_create"),
+        {
+            "union": world.unions["A"].pk,
+            "level": "enterprise",
+            "name": "测试企业职代会",
+            "enterprises": [chosen],
+            "established_on": "2020-01-01",
+        },
+    )
+    assert response.context["form"].errors["enterprises"] == [
+        f"选择一个有效的选项。 {chosen} 不在可用的选项中。"
+    ]
+    assert not CongressSystem.objects.exists()

@@ -141,3 +141,35 @@ def test_a_dimension_of_no_points_is_refused(staff, scheme):
     errors = response.context["form"].errors
     assert errors[f"weight_{funds.pk}"] == ["考核项目的分值必须大于 0。"]
     assert errors[f"max_{dues.pk}"] == ["指标的分值必须大于 0。"]
+
+
+@pytest.mark.django_db
+def test_a_threshold_below_zero_is_refused(staff, scheme):
+    # Every figure counts up from 0: a negative threshold is a typing error.
+    coverage = indicator(scheme, "coverage")
+    url = reverse("standards:indicator_edit", args=[coverage.pk])
+    data = {"name": coverage.name, "method": "computed", "metric": "contracts.coverage"}
+    response = staff.post(url, {**data, "at_least_0": "-1", "points_0": "10"})
+    assert response.context["form"].errors["at_least_0"] == ["确保该值大于或等于0。"]
+    assert sorted(coverage.thresholds.values_list("at_least", "points")) == [(50, 20), (75, 40)]
+
+
+@pytest.mark.django_db
+def test_a_least_number_of_answers_past_what_the_column_holds_is_refused(staff, scheme):
+    # It reached the database, whose integer column cannot hold it: a server error.
+    url = reverse("standards:scheme_grades", args=[scheme.pk])
+    data = {
+        "total_AAA": "90",
+        "share_AAA": "60",
+        "total_AA": "80",
+        "share_AA": "50",
+        "total_A": "60",
+        "share_A": "0",
+        "trusted_min_grade": "AA",
+        "trusted_min_satisfaction": "80",
+        "survey_min_answers": "9" * 23,
+    }
+    response = staff.post(url, data)
+    assert response.context["form"].errors["survey_min_answers"] == [
+        "确保该值小于或等于2147483647。"
+    ]

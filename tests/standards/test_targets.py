@@ -146,6 +146,8 @@ def test_staff_add_next_years_plan_with_the_targets_of_this_one(client, world):
         "record_version": target.version,
     }
     assert client.post(url, data).context["form"].errors["value"] == ["比率不能超过 100%。"]
+    data["value"] = "-5"
+    assert client.post(url, data).context["form"].errors["value"] == ["确保该值大于或等于0。"]
     data["value"] = "95"
     assert client.post(url, data).status_code == 302
     target.refresh_from_db()
