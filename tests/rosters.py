@@ -1,5 +1,6 @@
 """Roster workbooks built in the tests, as officers' spreadsheets really look."""
 
+import zipfile
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,3 +23,15 @@ def workbook_file(rows, *, header=HEADER, title_rows=(), name="名册.xlsx") -> 
     buffer = BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def with_sheet_xml(upload, rewrite) -> SimpleUploadedFile:
+    """`upload` with its first sheet's XML passed through `rewrite` (a damaged or hostile file)."""
+    source, target = BytesIO(upload.read()), BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = rewrite(data)
+            new.writestr(item, data)
+    return SimpleUploadedFile(upload.name, target.getvalue())

@@ -15,7 +15,7 @@ from unions.roster_files import MAX_ROWS, RosterFileError
 from unions.services import roster_import, roster_upload
 
 from ..factories import EnterpriseFactory, enrol, id_number
-from ..rosters import HEADER, workbook_file
+from ..rosters import HEADER, with_sheet_xml, workbook_file
 
 D = datetime.date
 
@@ -254,18 +254,6 @@ def test_over_long_names_are_row_problems_not_a_failed_import(world):
     rows = [("长" * 51, id_number(), "2026-02-01", "", "", "", "是")]
     check = check_roster(workbook_file(rows), union=world.unions["A"])
     assert [(p.row, p.column) for p in check.problems] == [(2, "姓名")]
-
-
-def with_sheet_xml(upload, rewrite) -> SimpleUploadedFile:
-    """`upload` with its first sheet's XML passed through `rewrite` (a damaged or hostile file)."""
-    source, target = io.BytesIO(upload.read()), io.BytesIO()
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for item in old.infolist():
-            data = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = rewrite(data)
-            new.writestr(item, data)
-    return SimpleUploadedFile(upload.name, target.getvalue())
 
 
 LAUGHS = (
