@@ -905,3 +905,82 @@ def test_a_duplicate_of_a_record_is_refused_next_to_the_field(client, world):
             tally.problems.append(f"{route}: a duplicate {field_name}: rows changed")
     TOTAL.merge(tally)
     assert_no_problems(tally)
+
+
+# --- uploaded documents: a contract's signed scan, a self-inspection's evidence ---------------
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+# (file name, content, whether it must be refused)
+HOSTILE_FILES = [
+    ("扫描件.pdf", b"<html><script>alert(1)</script></html>", True),  # HTML named .pdf
+    ("扫描件.png", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', True),
+    ("扫描件.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', True),
+    ("扫描件.html", b"<script>alert(1)</script>", True),
+    ("扫描件.exe", b"MZ\x90\x00", True),
+    ("扫描件.pdf.exe", PDF, True),
+    ("扫描件", PDF, True),  # no extension
+    ("扫描件.pdf", b"", True),  # empty
+    ("../../etc/passwd.pdf", PDF, False),  # a path in the name
+    ("<script>alert(1)</script>.pdf", PDF, False),
+    ("扫描件\x00.png", PNG, False),  # a NUL in the name
+    ("扫描件.png", PNG + b"<script>alert(1)</script>", False),  # a PNG with markup after it
+]
+
+
+def test_hostile_files_as_a_scan_and_as_evidence(client, world):
+    """A file is taken by what is in it, stored under a name of the portal's own, and served
+    as what it is (no sniffing it into a page); anything else is refused on the file field."""
+    tally = Tally()
+    client.force_login(world.users["officer_a"])
+    contract = contract_in(world)
+    assessment = assessment_in("draft")(world)
+    walker = Walker(client, world)
+    for route, record, field_name in (
+        ("contracts:edit", contract, "signed_scan"),
+        ("standards:self_inspection", assessment, None),
+    ):
+        case = Case(route, record=lambda w, r=record: r)
+        url, data, form = walker.open(case, record)
+        field_name = field_name or next(n for n in form.fields if n.startswith("evidence_file"))
+        for name, content, must_refuse in HOSTILE_FILES:
+            tally.inputs.add(name)
+            tally.submissions += 1
+            before, values = table_counts(), model_to_dict(type(record).objects.get(pk=record.pk))
+            upload = SimpleUploadedFile(name, content)
+            response = client.post(url, {**data, field_name: upload})
+            answer = response.context.get("form") if response.context else None
+            what = f"{route}: {name!r}"
+            if answer is not None and answer.errors:
+                tally.refused += 1
+                messages = answer.errors.get(field_name, [])
+                if not messages or not all(CJK.search(m) for m in messages):
+                    tally.problems.append(f"{what}: refused, not on the field in Chinese")
+                if (
+                    table_counts() != before
+                    or model_to_dict(type(record).objects.get(pk=record.pk)) != values
+                ):
+                    tally.problems.append(f"{what}: refused, yet written")
+                continue
+            tally.taken += 1
+            if must_refuse:
+                tally.problems.append(f"{what}: taken, but it must be refused")
+            stored = (
+                CollectiveContract.objects.get(pk=contract.pk).signed_scan
+                if route == "contracts:edit"
+                else AssessmentScore.objects.get(assessment=assessment).evidence_file
+            )
+            if ".." in stored.name or "<" in stored.name or "\x00" in stored.name:
+                tally.problems.append(f"{what}: stored as {stored.name!r}")
+            served = client.get(
+                reverse("contracts:scan", args=[contract.pk])
+                if route == "contracts:edit"
+                else reverse("standards:evidence", args=[assessment.scores.get().pk])
+            )
+            served_type = served.get("Content-Type", "")
+            if served_type not in ("application/pdf", "image/png"):
+                tally.problems.append(f"{what}: served as {served_type!r}")
+            if served.get("X-Content-Type-Options") != "nosniff":
+                tally.problems.append(f"{what}: served without nosniff")
+    TOTAL.merge(tally)
+    assert_no_problems(tally)
