@@ -150,6 +150,8 @@ def field_kind(name: str, form_field, case: Case) -> str | None:
         return case.kinds[name]
     if isinstance(form_field, (forms.BooleanField, forms.FileField, forms.UUIDField)):
         return None
+    if isinstance(form_field.widget, forms.HiddenInput):
+        return None  # (the form's own: a submission token, the version it was opened with)
     if isinstance(form_field, forms.DateField):
         return "date"
     if isinstance(form_field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
@@ -192,6 +194,12 @@ def stored_as_typed(stored, value: str) -> bool:
         value.replace("\r\n", "\n").strip(),
     }
     return stored in candidates
+
+
+def stale(response) -> bool:
+    """Was the form refused for being opened before the record's last save
+    (cohesion_portal.versioning)?"""
+    return bool(response.context and response.context.get("record_changed"))
 
 
 def unescaped(page: str, value: str) -> bool:
@@ -277,12 +285,15 @@ class Walker:
         self.login(case.persona)
         record = case.record(self.world) if case.record else None
         opened = self.open(case, record)
-        self.control(case, record, opened)
+        saved = self.control(case, record, opened)
         for round_ in self.rounds(case, opened[2]):
             if case.fresh:
                 record = case.record(self.world)
+            if case.fresh or saved:
+                # Opened again, as a person would after a save: an edit form carries the
+                # version of the record it was opened with, and refuses to save over a newer.
                 opened = self.open(case, record)
-            self.send(case, record, opened, round_)
+            saved = self.send(case, record, opened, round_)
 
     def valid_values(self, case, form) -> dict:
         values = {**case.valid(self.world), **case.fill(form)}
@@ -304,8 +315,11 @@ class Walker:
         assert response.status_code in (200, 302) and not (answer is not None and answer.errors), (
             f"{case}: its valid values are refused: {answer.errors if answer else response}"
         )
+        assert not stale(response), f"{case}: its own form was out of date"
+        return True
 
-    def send(self, case, record, opened, round_):
+    def send(self, case, record, opened, round_) -> bool:
+        """Send one round and judge the answer; True when it saved something."""
         url, page_data, form = opened
         data = {name: list(values) for name, values in page_data.items()}
         data.update(self.valid_values(case, form))
@@ -321,10 +335,13 @@ class Walker:
             response = self.client.post(url, data)
         except Exception as error:  # (the test client raises what a server answers 500 to)
             self.problem(case, round_, f"server error: {error!r}")
-            return
+            return True
         if response.status_code >= 500:
             self.problem(case, round_, f"server error {response.status_code}")
-            return
+            return True
+        if stale(response):  # (the walker's own form was out of date: nothing was judged)
+            self.problem(case, round_, "refused as a stale form: the walker did not reopen it")
+            return True
         after = table_counts()
         lost = {t: before[t] - after[t] for t in before if after[t] < before[t]}
         if lost:
@@ -346,8 +363,10 @@ class Walker:
         elif response.status_code in (200, 302):
             self.tally.taken += 1
             self.judge_taking(case, round_, response, record, form)
+            return True
         elif before != after or record_values(record) != values:
             self.problem(case, round_, f"answered {response.status_code}, yet wrote")
+        return False
 
     def judge_refusal(self, case, round_, response, answer, form):
         page = response.content.decode()

@@ -941,9 +941,10 @@ def test_hostile_files_as_a_scan_and_as_evidence(client, world):
         ("standards:self_inspection", assessment, None),
     ):
         case = Case(route, record=lambda w, r=record: r)
-        url, data, form = walker.open(case, record)
-        field_name = field_name or next(n for n in form.fields if n.startswith("evidence_file"))
         for name, content, must_refuse in HOSTILE_FILES:
+            url, data, form = walker.open(case, record)  # (again after each save)
+            files = [n for n in form.fields if n == field_name or n.startswith("evidence_file")]
+            field_name = files[0]
             tally.inputs.add(name)
             tally.submissions += 1
             before, values = table_counts(), model_to_dict(type(record).objects.get(pk=record.pk))
