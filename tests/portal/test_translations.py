@@ -84,3 +84,14 @@ def test_model_and_choice_labels_come_out_in_chinese():
 
     assert str(Enterprise._meta.verbose_name) == "企业"
     assert str(UnionKind.JOINT.label) == "联合工会"
+
+
+def test_a_nul_character_is_named_plainly_in_chinese():
+    # Django's own Chinese reads "empty text is not allowed": the portal's catalogue says what
+    # is wrong with the text.
+    from django.core.validators import ProhibitNullCharactersValidator
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        message = str(ProhibitNullCharactersValidator().message)
+    assert message == "内容中含有空字符（NUL，常见于从其他软件粘贴的文字），请删除后重新输入。"
