@@ -1,10 +1,15 @@
 """The hostile-input corpus (tests/hostile/corpus.py) sent through the real pages, as the
 personas of tests/conftest.py and as a visitor: every form that adds or changes records, the
-public join and survey pages, the roster import and the lists' search.
+public join and survey pages, the roster import (hostile workbooks and files that are none),
+uploaded documents, and the lists' query strings; then the same form sent twice, an action
+sent again after its record moved on, and duplicates of records.
+(An edit form saved over a newer version of its record: tests/portal/test_stale_edits.py.)
 
 Each answer is judged by tests/hostile/walker.py: no server error; a refusal in Chinese next to
 the field, with no row of any table added, changed or lost; what is taken stored as typed and
-shown escaped. The totals (inputs, submissions, rows lost) are printed at the end of the run.
+shown escaped. After each group, every page, the morning's reminders, the scoring and the
+monthly Excel report must still run over what was taken. The totals (distinct inputs, requests,
+rows lost) are printed at the end of the module.
 """
 
 import datetime
