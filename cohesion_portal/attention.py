@@ -1,16 +1,20 @@
 """The attention list of the dashboard: what needs someone's attention, counted in the user's
-area. Each app registers its own in its AppConfig.ready():
+area. Each app declares its own in ATTENTION of its portal.py (cohesion_portal.plugins):
 
-    attention.register(Attention("contracts.expiring", _("Contracts ending within 90 days"),
-                                 count=expiring_count, url="/contracts/?state=expiring"))
+    ATTENTION = [Attention("contracts.expiring", _("Contracts ending within 90 days"),
+                           count=lambda user, today: expiring(today, user=user).count(),
+                           url=lambda: f"{reverse('contracts:list')}?state=expiring")]
 
-`count(user, today)` answers in one query; `url` is the list behind the number, which filters
-through the same scope, so the number and the list agree.
+`count(user, today)` answers in one query; `url()` is the list behind the number, which filters
+through the same scope, so the number and the list agree (a contract test holds every item to
+that, for every persona).
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -27,19 +31,15 @@ class Attention:
         return (registered, (self.key,))
 
 
-_items: dict[str, Attention] = {}
-
-
-def register(item: Attention) -> None:
-    _items[item.key] = item
+ITEMS: Registry[Attention] = Registry("attention item", key=lambda item: item.key)
 
 
 def registered(key: str) -> Attention:
-    return _items[key]
+    return ITEMS[key]
 
 
 def items() -> list[Attention]:
-    return sorted(_items.values(), key=lambda item: (item.order, item.key))
+    return sorted(ITEMS, key=lambda item: (item.order, item.key))
 
 
 def counted(user, today: datetime.date) -> list[tuple[Attention, int]]:

@@ -1,9 +1,9 @@
-"""The figures of the monthly progress report (月报). Each app registers its own in its
-AppConfig.ready(), so a later app (assistance, appeals, competitions, book rooms) adds its
-figures to the report without a change to the report's code:
+"""The figures of the monthly progress report (月报). Each app declares its own in
+MONTHLY_FIGURES of its portal.py (cohesion_portal.plugins), so a later app (assistance, appeals,
+competitions, book rooms) adds its figures to the report without a change to the report's code:
 
-    monthly_figures.register(Figure("contracts.signed", _("Collective contracts signed"),
-                                    metrics.UNITS, for_union=..., for_all=..., order=210))
+    MONTHLY_FIGURES = [from_grouped("contracts.signed", _("Collective contracts signed"),
+                                    metrics.UNITS, signed_in_month, order=210)]
 
 - `for_union(union, start, end)`: the value for one grassroots union (its branches and groups
   included) over the days `start`..`end`;
@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from .dates import last_day_of_month
 from .metrics import UNIT_LABELS
+from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -58,19 +59,15 @@ def from_grouped(key, label, unit, grouped, **options) -> Figure:
     )
 
 
-_figures: dict[str, Figure] = {}
-
-
-def register(figure: Figure) -> None:
-    _figures[figure.key] = figure
+FIGURES: Registry[Figure] = Registry("monthly figure", key=lambda figure: figure.key)
 
 
 def get(key: str) -> Figure | None:
-    return _figures.get(key)
+    return FIGURES.get(key)
 
 
 def figures() -> list[Figure]:
-    return sorted(_figures.values(), key=lambda f: (f.order, f.key))
+    return sorted(FIGURES, key=lambda f: (f.order, f.key))
 
 
 def period(month: datetime.date, today: datetime.date | None = None):

@@ -1,15 +1,17 @@
-"""The sidebar: the plan's areas, and the pages each app registers under them.
+"""The sidebar: the plan's areas, and the pages each app declares under them (PAGES in the
+app's portal.py, see cohesion_portal.plugins):
 
-An app adds its pages in its AppConfig.ready():
+    PAGES = [Page("contracts", _("Collective contracts"), "contracts:list", "bi-file-text", 10)]
 
-    navigation.register("contracts", _("Collective contracts"), "contracts:list", "bi-file-text")
-
-An area that no app has registered a page for yet is shown greyed out as "not yet open".
+A page's key is its URL name. An area that no app has a page in yet is shown greyed out as
+"not yet open".
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+
+from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -20,12 +22,16 @@ class Area:
 
 
 @dataclass(frozen=True)
-class Item:
-    area: str
+class Page:
+    area: str  # one of AREAS' keys
     label: str
     url_name: str
-    icon: str
+    icon: str = "bi-dot"
     order: int = 100
+
+    def __post_init__(self):
+        if self.area not in {area.key for area in AREAS}:
+            raise ValueError(f"Unknown navigation area {self.area!r}")
 
 
 # The areas of the plan (the design card), in the order the plan gives them.
@@ -37,20 +43,11 @@ AREAS = (
     Area("standards", _("Standardization"), "bi-award"),
     Area("reports", _("Reports"), "bi-bar-chart-line"),
 )
-_AREA_KEYS = {area.key for area in AREAS}
-_items: list[Item] = []
+PAGES: Registry[Page] = Registry("page", key=lambda page: page.url_name)
 
 
-def register(area: str, label, url_name: str, icon: str = "bi-dot", order: int = 100) -> None:
-    if area not in _AREA_KEYS:
-        raise ValueError(f"Unknown navigation area {area!r}; known: {sorted(_AREA_KEYS)}")
-    if any(item.url_name == url_name for item in _items):
-        return  # ready() may run twice in tests
-    _items.append(Item(area, label, url_name, icon, order))
-
-
-def menu() -> list[tuple[Area, list[Item]]]:
+def menu() -> list[tuple[Area, list[Page]]]:
     return [
-        (area, sorted((i for i in _items if i.area == area.key), key=lambda i: i.order))
+        (area, sorted((p for p in PAGES if p.area == area.key), key=lambda p: p.order))
         for area in AREAS
     ]

@@ -1,6 +1,7 @@
-"""The sheets of the monthly Excel report. Each app registers its own in its AppConfig.ready():
+"""The sheets of the monthly Excel report. Each app declares its own in SHEETS of its
+portal.py (cohesion_portal.plugins):
 
-    sheets.register(Sheet("contracts.coverage", _("Contracts"), build=coverage_sheet, order=40))
+    SHEETS = [Sheet("contracts.contracts", gettext_lazy("Contracts"), contracts_sheet, order=40)]
 
 `build(report)` gets a `ReportContext` (the month, the reader whose area the report covers, the
 grassroots unions in that area) and returns the sheet's tables: plain values, one list per row,
@@ -11,6 +12,8 @@ formats, widths, totals, print setup, charts, and text that must never become a 
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from .registry import Registry
 
 TEXT = "text"
 COUNT = "count"  # whole numbers, with thousands separators
@@ -99,12 +102,8 @@ def rate_of(numerator: int, denominator: int) -> Callable[[list[Sequence]], floa
     return total
 
 
-_sheets: dict[str, Sheet] = {}
-
-
-def register(sheet: Sheet) -> None:
-    _sheets[sheet.key] = sheet
+SHEETS: Registry[Sheet] = Registry("sheet", key=lambda sheet: sheet.key)
 
 
 def all_sheets() -> list[Sheet]:
-    return sorted(_sheets.values(), key=lambda sheet: (sheet.order, sheet.key))
+    return sorted(SHEETS, key=lambda sheet: (sheet.order, sheet.key))

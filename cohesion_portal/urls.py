@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import plugins
 from reports.views import HomeView
 from standards.views_surveys import SurveyAnswerView
 from unions.views.joining import JoinView
@@ -22,11 +23,8 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("unions/", include("unions.urls")),
-    path("contracts/", include("contracts.urls")),
-    path("reminders/", include("reminders.urls")),
-    path("standards/", include("standards.urls")),
-    path("reports/", include("reports.urls")),
+    # Each plugged-in app's pages under /<its label>/ (cohesion_portal.plugins).
+    *plugins.url_patterns(),
     # Public: the join page a union's QR poster points to (网上入会).
     path("join/<str:code>/", JoinView.as_view(), name="join"),
     # Public: the member satisfaction survey a union's link or QR code points to.

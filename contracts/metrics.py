@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import metrics
+from cohesion_portal import attention, metrics
 from unions.metrics import grassroots_of
 from unions.models import Enterprise
 
@@ -23,6 +23,7 @@ from .models import (
     CollectiveContract,
     CongressSystem,
     Disclosure,
+    NegotiationOffer,
     PerformanceCheck,
     twelve_months_before,
 )
@@ -317,100 +318,81 @@ def _records(url_name, union_id, **params):
     return metrics.records_list(url_name, union_id, **params)
 
 
-def register_metrics() -> None:
-    for metric in (
-        metrics.Metric(
-            "contracts.coverage",
-            _("Collective contract coverage of unionized enterprises"),
-            metrics.PERCENT,
-            total=coverage_total,
-            by_union=coverage_by_union,
-            records_url=lambda union_id, start, end: _records(
-                "contracts:list", union_id, state="in_force"
-            ),
+METRICS = (
+    metrics.Metric(
+        "contracts.coverage",
+        _("Collective contract coverage of unionized enterprises"),
+        metrics.PERCENT,
+        total=coverage_total,
+        by_union=coverage_by_union,
+        records_url=lambda union_id, start, end: _records(
+            "contracts:list", union_id, state="in_force"
         ),
-        metrics.Metric(
-            "contracts.congress_rate",
-            _("Workers' congress establishment rate"),
-            metrics.PERCENT,
-            total=congress_rate_total,
-            by_union=congress_rate_by_union,
-            records_url=lambda union_id, start, end: _records("contracts:congress_list", union_id),
+    ),
+    metrics.Metric(
+        "contracts.congress_rate",
+        _("Workers' congress establishment rate"),
+        metrics.PERCENT,
+        total=congress_rate_total,
+        by_union=congress_rate_by_union,
+        records_url=lambda union_id, start, end: _records("contracts:congress_list", union_id),
+    ),
+    metrics.Metric(
+        "contracts.performance_checked",
+        _("Contracts in force checked for performance this year"),
+        metrics.PERCENT,
+        by_union=performance_checked_by_union,
+        records_url=lambda union_id, start, end: _records(
+            "contracts:list", union_id, state="unchecked"
         ),
-        metrics.Metric(
-            "contracts.performance_checked",
-            _("Contracts in force checked for performance this year"),
-            metrics.PERCENT,
-            by_union=performance_checked_by_union,
-            records_url=lambda union_id, start, end: _records(
-                "contracts:list", union_id, state="unchecked"
-            ),
+    ),
+    metrics.Metric(
+        "contracts.disclosures",
+        _("Affairs disclosures per unionized enterprise in the period"),
+        metrics.PER_ENTERPRISE,
+        by_union=disclosures_by_union,
+        records_url=lambda union_id, start, end: _records(
+            "contracts:disclosure_list", union_id, year=end.year
         ),
-        metrics.Metric(
-            "contracts.disclosures",
-            _("Affairs disclosures per unionized enterprise in the period"),
-            metrics.PER_ENTERPRISE,
-            by_union=disclosures_by_union,
-            records_url=lambda union_id, start, end: _records(
-                "contracts:disclosure_list", union_id, year=end.year
-            ),
-        ),
-    ):
-        metrics.register(metric)
-
-
+    ),
+)
 # --- The dashboard's attention list (cohesion_portal.attention) --------------------------------
 
 
-def register_attention() -> None:
-    from cohesion_portal import attention
-
-    from .models import NegotiationOffer
-
-    attention.register(
-        attention.Attention(
-            "contracts.expiring",
-            _("Contracts ending within 90 days"),
-            count=lambda user, today: expiring(today, user=user).count(),
-            url=lambda: f"{reverse('contracts:list')}?state=expiring",
-            icon="bi-hourglass-split",
-            order=20,
-        )
-    )
-    attention.register(
-        attention.Attention(
-            "contracts.uncovered",
-            _("Unionized enterprises without a collective contract in force"),
-            # (from T2's own reading: the card and this number cannot disagree)
-            count=lambda user, today: (
-                (figures := coverage(today, user=user)).unionized - figures.covered
-            ),
-            url=lambda: reverse("contracts:uncovered"),
-            icon="bi-building-exclamation",
-            order=15,
-        )
-    )
-    attention.register(
-        attention.Attention(
-            "contracts.offers_unanswered",
-            _("Offers without a reply after 20 days"),
-            count=lambda user, today: (
-                NegotiationOffer.objects.for_user(user).overdue_on(today).count()
-            ),
-            url=lambda: f"{reverse('contracts:offer_list')}?overdue=true",
-            icon="bi-envelope-exclamation",
-            order=30,
-        )
-    )
-    attention.register(
-        attention.Attention(
-            "contracts.congresses_overdue",
-            _("Workers' congresses without a session in 12 months"),
-            count=lambda user, today: (
-                CongressSystem.objects.for_user(user).overdue_on(today).count()
-            ),
-            url=lambda: f"{reverse('contracts:congress_list')}?overdue=true",
-            icon="bi-people",
-            order=40,
-        )
-    )
+ATTENTION = (
+    attention.Attention(
+        "contracts.expiring",
+        _("Contracts ending within 90 days"),
+        count=lambda user, today: expiring(today, user=user).count(),
+        url=lambda: f"{reverse('contracts:list')}?state=expiring",
+        icon="bi-hourglass-split",
+        order=20,
+    ),
+    attention.Attention(
+        "contracts.uncovered",
+        _("Unionized enterprises without a collective contract in force"),
+        # (from T2's own reading: the card and this number cannot disagree)
+        count=lambda user, today: (
+            (figures := coverage(today, user=user)).unionized - figures.covered
+        ),
+        url=lambda: reverse("contracts:uncovered"),
+        icon="bi-building-exclamation",
+        order=15,
+    ),
+    attention.Attention(
+        "contracts.offers_unanswered",
+        _("Offers without a reply after 20 days"),
+        count=lambda user, today: NegotiationOffer.objects.for_user(user).overdue_on(today).count(),
+        url=lambda: f"{reverse('contracts:offer_list')}?overdue=true",
+        icon="bi-envelope-exclamation",
+        order=30,
+    ),
+    attention.Attention(
+        "contracts.congresses_overdue",
+        _("Workers' congresses without a session in 12 months"),
+        count=lambda user, today: CongressSystem.objects.for_user(user).overdue_on(today).count(),
+        url=lambda: f"{reverse('contracts:congress_list')}?overdue=true",
+        icon="bi-people",
+        order=40,
+    ),
+)

@@ -55,44 +55,42 @@ def disclosures_in_month(start, end, *, path=None) -> dict[int, int]:
     return _by_grassroots(Disclosure.objects.filter(disclosed_on__range=(start, end)), path)
 
 
-def register_monthly_figures() -> None:
-    for figure in (
-        monthly_figures.from_grouped(
-            "contracts.signed",
-            _("Collective contracts signed in the month"),
-            metrics.UNITS,
-            signed_in_month,
-            order=210,
-        ),
-        monthly_figures.from_grouped(
-            "contracts.in_force",
-            _("Collective contracts in force at the end of the month"),
-            metrics.UNITS,
-            in_force_at_end,
-            order=220,
-        ),
-        monthly_figures.from_grouped(
-            "contracts.coverage",
-            _("Collective contract coverage of unionized enterprises"),
-            metrics.PERCENT,
-            coverage_at_end,
-            order=230,
-            missing=None,  # no unionized enterprise: no rate
-            help_text=_("T2, at the end of the month"),
-        ),
-        monthly_figures.from_grouped(
-            "contracts.congress_sessions",
-            _("Workers' congress sessions held in the month"),
-            metrics.UNITS,
-            congress_sessions_in_month,
-            order=240,
-        ),
-        monthly_figures.from_grouped(
-            "contracts.disclosures",
-            _("Affairs disclosures made in the month"),
-            metrics.UNITS,
-            disclosures_in_month,
-            order=250,
-        ),
-    ):
-        monthly_figures.register(figure)
+MONTHLY_FIGURES = (
+    monthly_figures.from_grouped(
+        "contracts.signed",
+        _("Collective contracts signed in the month"),
+        metrics.UNITS,
+        signed_in_month,
+        order=210,
+    ),
+    monthly_figures.from_grouped(
+        "contracts.in_force",
+        _("Collective contracts in force at the end of the month"),
+        metrics.UNITS,
+        in_force_at_end,
+        order=220,
+    ),
+    monthly_figures.from_grouped(
+        "contracts.coverage",
+        _("Collective contract coverage of unionized enterprises"),
+        metrics.PERCENT,
+        coverage_at_end,
+        order=230,
+        missing=None,  # no unionized enterprise: no rate
+        help_text=_("T2, at the end of the month"),
+    ),
+    monthly_figures.from_grouped(
+        "contracts.congress_sessions",
+        _("Workers' congress sessions held in the month"),
+        metrics.UNITS,
+        congress_sessions_in_month,
+        order=240,
+    ),
+    monthly_figures.from_grouped(
+        "contracts.disclosures",
+        _("Affairs disclosures made in the month"),
+        metrics.UNITS,
+        disclosures_in_month,
+        order=250,
+    ),
+)

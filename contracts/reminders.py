@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from reminders.registry import Due, Rule
+from cohesion_portal.reminder_rules import Due, Rule
 
 from .models import CollectiveContract, CongressSystem, NegotiationOffer
 

@@ -143,15 +143,12 @@ def _ratio(rows, top: int, bottom: int):
     return round(sum(row[top] or 0 for row in rows) / whole, 2) if whole else None
 
 
-def register_sheets() -> None:
-    sheets.register(
-        sheets.Sheet("contracts.contracts", gettext_lazy("Contracts"), contracts_sheet, order=40)
-    )
-    sheets.register(
-        sheets.Sheet(
-            "contracts.congresses",
-            gettext_lazy("Congresses and disclosure"),
-            congress_sheet,
-            order=50,
-        )
-    )
+SHEETS = (
+    sheets.Sheet("contracts.contracts", gettext_lazy("Contracts"), contracts_sheet, order=40),
+    sheets.Sheet(
+        "contracts.congresses",
+        gettext_lazy("Congresses and disclosure"),
+        congress_sheet,
+        order=50,
+    ),
+)

@@ -1,7 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import plugins
 
-class RemindersConfig(AppConfig):
+
+class RemindersConfig(plugins.PortalAppConfig):
     name = "reminders"
     verbose_name = _("Reminders")

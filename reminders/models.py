@@ -4,10 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import reminder_rules
 from cohesion_portal.access import ScopedQuerySet
 from unions.models import Union
-
-from . import registry
 
 
 class ReminderQuerySet(ScopedQuerySet):
@@ -60,10 +59,10 @@ class Reminder(models.Model):
 
     @property
     def label(self) -> str:
-        rule = registry.rule_for(self.kind)
+        rule = reminder_rules.rule_for(self.kind)
         return str(rule.label) % {"stage": self.stage} if rule else self.kind
 
     @property
     def icon(self) -> str:
-        rule = registry.rule_for(self.kind)
+        rule = reminder_rules.rule_for(self.kind)
         return rule.icon if rule else "bi-bell"

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from cohesion_portal import reminder_rules
+from cohesion_portal.reminder_rules import Rule
+
 from .models import Reminder
-from .registry import Rule, rules
 
 BATCH = 500
 
@@ -26,7 +28,7 @@ def refresh_reminders(today) -> RefreshCount:
     moved to another union, a deadline corrected). A reminder marked as handled stays closed.
     """
     count = RefreshCount()
-    for rule in rules():
+    for rule in reminder_rules.rules():
         with transaction.atomic():
             _refresh_rule(rule, today, count)
     return count

@@ -9,17 +9,17 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import reminder_rules
 from cohesion_portal.access import can_change_anything
 from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.views import ScopedListView, ScopedObjectFormView
 
-from . import registry
 from .models import Reminder
 from .services import reminder_mark_handled
 
 
 def reminder_kinds():
-    return [(rule.kind, str(rule.label) % {"stage": "…"}) for rule in registry.rules()]
+    return [(rule.kind, str(rule.label) % {"stage": "…"}) for rule in reminder_rules.rules()]
 
 
 class ReminderFilter(PortalFilterSet):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import attention
 from unions.models import Union
 
 from .monthly import expected_unions, outstanding, report_month_default
@@ -25,16 +26,13 @@ def outstanding_url() -> str:
     return f"{reverse('reports:monthly_status')}?{query}"
 
 
-def register_attention() -> None:
-    from cohesion_portal import attention
-
-    attention.register(
-        attention.Attention(
-            "reports.monthly_outstanding",
-            _("Last month's progress reports not submitted"),
-            count=outstanding_count,
-            url=outstanding_url,
-            icon="bi-journal-x",
-            order=50,
-        )
-    )
+ATTENTION = (
+    attention.Attention(
+        "reports.monthly_outstanding",
+        _("Last month's progress reports not submitted"),
+        count=outstanding_count,
+        url=outstanding_url,
+        icon="bi-journal-x",
+        order=50,
+    ),
+)

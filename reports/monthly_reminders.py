@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.dates import previous_month
+from cohesion_portal.reminder_rules import Due, Rule
 from reminders.models import Reminder
-from reminders.registry import Due, Rule
 
 from .models import MonthlyReport
 from .monthly import expected_unions, outstanding

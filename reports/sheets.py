@@ -130,15 +130,12 @@ def submissions_sheet(report) -> list[Table]:
     ]
 
 
-def register_sheets() -> None:
-    sheets.register(
-        sheets.Sheet("reports.summary", gettext_lazy("Summary"), build=summary_sheet, order=10)
-    )
-    sheets.register(
-        sheets.Sheet(
-            "reports.submissions",
-            gettext_lazy("Monthly progress reports"),
-            build=submissions_sheet,
-            order=90,
-        )
-    )
+SHEETS = (
+    sheets.Sheet("reports.summary", gettext_lazy("Summary"), build=summary_sheet, order=10),
+    sheets.Sheet(
+        "reports.submissions",
+        gettext_lazy("Monthly progress reports"),
+        build=submissions_sheet,
+        order=90,
+    ),
+)

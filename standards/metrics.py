@@ -2,14 +2,16 @@
 scorecards, and the member satisfaction rate from the surveys."""
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import metrics
+from cohesion_portal import attention, metrics
 from unions.models import Union
 
-from .models import Grade, Scorecard
+from .models import Assessment, AssessmentStatus, Grade, Scorecard
 from .periods import latest_period
 from .scoring import satisfaction_by_union
+from .shares import behind_on_recruitment
 
 
 def _grassroots_count(user) -> int:
@@ -63,34 +65,32 @@ def satisfaction_by_union_between(start, end):
     return {union_id: float(rate) for union_id, rate in rates.items()}
 
 
-def register_metrics() -> None:
-    for metric in (
-        metrics.Metric(
-            "standards.trusted_home_rate",
-            _("Unions that are a trusted home of workers"),
-            metrics.PERCENT,
-            total=trusted_home_rate,
-            records_url=lambda union_id, start, end: metrics.records_list(
-                "standards:ranking", union_id, trusted_home="true"
-            ),
+METRICS = (
+    metrics.Metric(
+        "standards.trusted_home_rate",
+        _("Unions that are a trusted home of workers"),
+        metrics.PERCENT,
+        total=trusted_home_rate,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "standards:ranking", union_id, trusted_home="true"
         ),
-        metrics.Metric(
-            "standards.aaa_rate",
-            _("Grassroots unions graded AAA"),
-            metrics.PERCENT,
-            total=aaa_rate,
-            records_url=lambda union_id, start, end: metrics.records_list(
-                "standards:ranking", union_id, grade="AAA"
-            ),
+    ),
+    metrics.Metric(
+        "standards.aaa_rate",
+        _("Grassroots unions graded AAA"),
+        metrics.PERCENT,
+        total=aaa_rate,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "standards:ranking", union_id, grade="AAA"
         ),
-        metrics.Metric(
-            "standards.satisfaction",
-            _("Member satisfaction with the union"),
-            metrics.PERCENT,
-            by_union=satisfaction_by_union_between,
-        ),
-    ):
-        metrics.register(metric)
+    ),
+    metrics.Metric(
+        "standards.satisfaction",
+        _("Member satisfaction with the union"),
+        metrics.PERCENT,
+        by_union=satisfaction_by_union_between,
+    ),
+)
 
 
 def grade_series(user=None) -> list[dict]:
@@ -125,39 +125,29 @@ def grade_series(user=None) -> list[dict]:
     ]
 
 
-def register_attention() -> None:
-    from django.urls import reverse
-
-    from cohesion_portal import attention
-
-    from .models import Assessment, AssessmentStatus
-    from .shares import behind_on_recruitment
-
-    # (here, not in the unions app: a union's share of T1 needs the plan, which standards owns)
-    attention.register(
-        attention.Attention(
-            "standards.behind_on_recruitment",
-            _("Grassroots unions behind their share of the recruitment target (T1)"),
-            count=lambda user, today: len(behind_on_recruitment(today, user=user)),
-            url=lambda: f"{reverse('standards:recruitment')}?behind=true",
-            icon="bi-person-plus",
-            order=5,
-        )
+def _assessments_waiting(status, label, order) -> attention.Attention:
+    return attention.Attention(
+        f"standards.{status}",
+        label,
+        count=lambda user, today: Assessment.objects.for_user(user).filter(status=status).count(),
+        url=lambda: f"{reverse('standards:assessment_list')}?status={status}",
+        icon="bi-clipboard-check",
+        order=order,
     )
 
-    for status, label, order in (
-        (AssessmentStatus.SUBMITTED, _("Self-inspections awaiting inspection"), 60),
-        (AssessmentStatus.INSPECTED, _("Inspections awaiting approval"), 70),
-    ):
-        attention.register(
-            attention.Attention(
-                f"standards.{status}",
-                label,
-                count=lambda user, today, status=status: (
-                    Assessment.objects.for_user(user).filter(status=status).count()
-                ),
-                url=lambda status=status: f"{reverse('standards:assessment_list')}?status={status}",
-                icon="bi-clipboard-check",
-                order=order,
-            )
-        )
+
+ATTENTION = (
+    # (here, not in the unions app: a union's share of T1 needs the plan, which standards owns)
+    attention.Attention(
+        "standards.behind_on_recruitment",
+        _("Grassroots unions behind their share of the recruitment target (T1)"),
+        count=lambda user, today: len(behind_on_recruitment(today, user=user)),
+        url=lambda: f"{reverse('standards:recruitment')}?behind=true",
+        icon="bi-person-plus",
+        order=5,
+    ),
+    _assessments_waiting(
+        AssessmentStatus.SUBMITTED, _("Self-inspections awaiting inspection"), order=60
+    ),
+    _assessments_waiting(AssessmentStatus.INSPECTED, _("Inspections awaiting approval"), order=70),
+)

@@ -106,12 +106,11 @@ def scorecards_sheet(report) -> list[Table]:
     ]
 
 
-def register_sheets() -> None:
-    sheets.register(
-        sheets.Sheet(
-            "standards.scorecards",
-            gettext_lazy("Scorecards and grades"),
-            scorecards_sheet,
-            order=20,
-        )
-    )
+SHEETS = (
+    sheets.Sheet(
+        "standards.scorecards",
+        gettext_lazy("Scorecards and grades"),
+        scorecards_sheet,
+        order=20,
+    ),
+)

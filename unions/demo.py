@@ -5,16 +5,16 @@ Later apps add their records in their own demo modules, called by the seed_demo 
 """
 
 import datetime
-import importlib
 import math
 import random
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+
+from cohesion_portal import plugins
 
 from .credit_codes import make_credit_code
 from .demo_members import MemberBuilder
@@ -34,17 +34,11 @@ DEMO_PASSWORD = "cohesion2026"
 
 
 def demo_extensions(hook: str = "extend_demo"):
-    """The `extend_demo(builder=...)` of every other app that has a `demo` module: how later
-    apps (contracts, assistance...) add their records without this module knowing them.
-    `finish_demo(builder=...)` hooks run after all of them (reminders, scores: what is
-    computed from every app's records)."""
-    for config in apps.get_app_configs():
-        if config.name == "unions":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError:
-            continue
+    """The `extend_demo(builder=...)` of every app whose declaration names a DEMO module
+    (cohesion_portal.plugins): how later apps (contracts, assistance...) add their records
+    without this module knowing them. `finish_demo(builder=...)` hooks run after all of them
+    (reminders, scores: what is computed from every app's records)."""
+    for module in plugins.declared_modules("DEMO"):
         if hasattr(module, hook):
             yield getattr(module, hook)
 

@@ -13,12 +13,14 @@ from django.db.models.functions import Substr, TruncMonth
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import metrics
+from cohesion_portal import attention, metrics
 from cohesion_portal.access import scope_for
 
 from .models import (
     NEW_GENERATION_BORN_FROM,
     Enterprise,
+    JoinApplication,
+    JoinApplicationStatus,
     Member,
     Membership,
     MembershipStart,
@@ -283,50 +285,40 @@ def membership_rate_by_union(start, end) -> dict[int, float]:
     }
 
 
-def register_metrics() -> None:
-    metrics.register(
-        metrics.Metric(
-            "unions.new_generation_recruits",
-            _("New-generation migrant workers recruited"),
-            metrics.PEOPLE,
-            total=recruits_total,
-            by_union=recruits_by_union,
-            daily=recruits_daily,
-            records_url=lambda union_id, start, end: metrics.records_list(
-                "unions:member_list", union_id, recruited_since=start.isoformat()
-            ),
-        )
-    )
-    metrics.register(
-        metrics.Metric(
-            "unions.membership_rate",
-            _("Membership rate (members ÷ employees of unionized enterprises)"),
-            metrics.PERCENT,
-            total=membership_rate_total,
-            by_union=membership_rate_by_union,
-            records_url=lambda union_id, start, end: metrics.records_list(
-                "unions:member_list", union_id, status="active"
-            ),
-        )
-    )
-
-
-def register_attention() -> None:
-    from cohesion_portal import attention
-
-    from .models import JoinApplication, JoinApplicationStatus
-
-    attention.register(
-        attention.Attention(
-            "unions.applications",
-            _("Online applications to join waiting for a decision"),
-            count=lambda user, today: (
-                JoinApplication.objects.for_user(user)
-                .filter(status=JoinApplicationStatus.PENDING)
-                .count()
-            ),
-            url=lambda: reverse("unions:application_list"),
-            icon="bi-qr-code",
-            order=10,
-        )
-    )
+METRICS = (
+    metrics.Metric(
+        "unions.new_generation_recruits",
+        _("New-generation migrant workers recruited"),
+        metrics.PEOPLE,
+        total=recruits_total,
+        by_union=recruits_by_union,
+        daily=recruits_daily,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "unions:member_list", union_id, recruited_since=start.isoformat()
+        ),
+    ),
+    metrics.Metric(
+        "unions.membership_rate",
+        _("Membership rate (members ÷ employees of unionized enterprises)"),
+        metrics.PERCENT,
+        total=membership_rate_total,
+        by_union=membership_rate_by_union,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "unions:member_list", union_id, status="active"
+        ),
+    ),
+)
+ATTENTION = (
+    attention.Attention(
+        "unions.applications",
+        _("Online applications to join waiting for a decision"),
+        count=lambda user, today: (
+            JoinApplication.objects.for_user(user)
+            .filter(status=JoinApplicationStatus.PENDING)
+            .count()
+        ),
+        url=lambda: reverse("unions:application_list"),
+        icon="bi-qr-code",
+        order=10,
+    ),
+)

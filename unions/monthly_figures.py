@@ -44,30 +44,28 @@ def new_members_in_month(start, end, *, path=None) -> dict[int, int]:
     return count_by_grassroots(_within(joined, path))
 
 
-def register_monthly_figures() -> None:
-    for figure in (
-        monthly_figures.from_grouped(
-            "unions.recruits",
-            _("New-generation migrant workers recruited in the month"),
-            metrics.PEOPLE,
-            recruits_in_month,
-            order=110,
-            help_text=_("T1: born 1980 or later, each person counted once a year"),
-        ),
-        monthly_figures.from_grouped(
-            "unions.members",
-            _("Members at the end of the month"),
-            metrics.PEOPLE,
-            members_at_end,
-            order=120,
-        ),
-        monthly_figures.from_grouped(
-            "unions.new_members",
-            _("New members in the month"),
-            metrics.PEOPLE,
-            new_members_in_month,
-            order=130,
-            help_text=_("joined or rejoined; transfers in are not counted"),
-        ),
-    ):
-        monthly_figures.register(figure)
+MONTHLY_FIGURES = (
+    monthly_figures.from_grouped(
+        "unions.recruits",
+        _("New-generation migrant workers recruited in the month"),
+        metrics.PEOPLE,
+        recruits_in_month,
+        order=110,
+        help_text=_("T1: born 1980 or later, each person counted once a year"),
+    ),
+    monthly_figures.from_grouped(
+        "unions.members",
+        _("Members at the end of the month"),
+        metrics.PEOPLE,
+        members_at_end,
+        order=120,
+    ),
+    monthly_figures.from_grouped(
+        "unions.new_members",
+        _("New members in the month"),
+        metrics.PEOPLE,
+        new_members_in_month,
+        order=130,
+        help_text=_("joined or rejoined; transfers in are not counted"),
+    ),
+)

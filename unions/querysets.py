@@ -13,9 +13,6 @@ class UnionQuerySet(ScopedQuerySet):
         """The union itself with all its branches and groups."""
         return self.filter(path__startswith=union.path)
 
-    def descendants_of(self, union):
-        return self.subtree_of(union).exclude(pk=union.pk)
-
 
 class EnterpriseQuerySet(ScopedQuerySet):
     def scope_condition(self, scope: Scope) -> Q:
@@ -35,11 +32,6 @@ class EnterpriseQuerySet(ScopedQuerySet):
 class MemberQuerySet(ScopedQuerySet):
     def active(self):
         return self.filter(status="active")
-
-    def new_generation_migrants(self):
-        from .models.members import NEW_GENERATION_BORN_FROM
-
-        return self.filter(is_migrant=True, birth_date__gte=NEW_GENERATION_BORN_FROM)
 
 
 class MembershipQuerySet(ScopedQuerySet):

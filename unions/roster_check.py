@@ -74,10 +74,6 @@ class RosterCheck:
     members: list  # unsaved Member objects, ready to enrol
     problems: list
 
-    @property
-    def problem_rows(self) -> int:
-        return len({p.row for p in self.problems})
-
     def problems_as_data(self) -> list[dict]:
         return [asdict(p) for p in self.problems]
 

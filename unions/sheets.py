@@ -87,12 +87,11 @@ def _membership_rate(members, employees):
     return min(100.0, rate) if rate is not None else None
 
 
-def register_sheets() -> None:
-    sheets.register(
-        sheets.Sheet(
-            "unions.membership",
-            gettext_lazy("Membership and recruitment"),
-            build=membership_sheet,
-            order=30,
-        )
-    )
+SHEETS = (
+    sheets.Sheet(
+        "unions.membership",
+        gettext_lazy("Membership and recruitment"),
+        build=membership_sheet,
+        order=30,
+    ),
+)

@@ -144,8 +144,8 @@ def test_a_later_app_adds_a_figure_without_touching_the_report(world):
         for_union=lambda union, start, end: 7,
         for_all=lambda start, end: {world.unions["A"].pk: 7},
     )
-    monthly_figures.register(figure)
+    monthly_figures.FIGURES.add(figure, app_label="assistance")
     try:
         assert draft(world).figures["assistance.families_helped"] == 7
     finally:
-        monthly_figures._figures.pop(figure.key)
+        monthly_figures.FIGURES.remove_app("assistance")

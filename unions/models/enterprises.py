@@ -133,7 +133,3 @@ class Enterprise(Versioned):
 
     def get_absolute_url(self):
         return reverse("unions:enterprise_detail", args=[self.pk])
-
-    @property
-    def is_unionized(self) -> bool:
-        return self.union_id is not None

@@ -135,10 +135,6 @@ class Union(Versioned):
         return len(self.path) // self.SEGMENT
 
     @property
-    def is_grassroots(self) -> bool:
-        return self.parent_id is None
-
-    @property
     def grassroots_id(self) -> int:
         """The id of the grassroots union at the top of this union's branch of the tree."""
         return int(self.path[: self.SEGMENT - 1])

@@ -1,6 +1,7 @@
-"""The reminder rules. Each app registers its own in its AppConfig.ready():
+"""The reminder rules. Each app declares its own in REMINDER_RULES of its portal.py
+(cohesion_portal.plugins):
 
-    reminders.registry.register(Rule("contracts.offer_unanswered", _("..."), find_unanswered))
+    REMINDER_RULES = [Rule("contracts.offer_unanswered", _("..."), offers_unanswered)]
 
 A rule's `find(today)` returns a `Due` for every reminder that should be open on that day, for
 all unions at once. The daily task (`reminders.tasks.refresh_reminders`) opens the new ones and
@@ -10,6 +11,8 @@ closes those no longer due; no rule writes reminders itself.
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -33,16 +36,13 @@ class Rule:
     icon: str = "bi-bell"
 
 
-_rules: dict[str, Rule] = {}
-
-
-def register(rule: Rule) -> None:
-    _rules[rule.kind] = rule
+# A rule's key is its kind, which the reminders it opens keep.
+RULES: Registry[Rule] = Registry("reminder rule", key=lambda rule: rule.kind)
 
 
 def rules() -> list[Rule]:
-    return list(_rules.values())
+    return list(RULES)
 
 
 def rule_for(kind: str) -> Rule | None:
-    return _rules.get(kind)
+    return RULES.get(kind)
