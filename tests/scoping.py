@@ -1,7 +1,8 @@
 """How to build one record of each scoped model inside a given union, for the view walk.
 
-When an app adds a model that a view shows, it registers a builder here (or from its own test
-module): `@builds(Model)` on a function `(union) -> instance`. The walk in
+When an app adds a model that a view shows, it registers a builder: `@builds(Model)` on a
+function `(union) -> instance`, here for the portal's first apps, in the module its portal.py
+names as WALK_BUILDERS for any other (tests/example_app/builders.py). The walk in
 tests/portal/test_view_walk.py fails, naming the model, for a view whose model has none.
 """
 
@@ -11,6 +12,7 @@ import itertools
 
 from django.core.files.base import ContentFile
 
+from cohesion_portal import plugins
 from contracts.models import (
     CollectiveContract,
     CongressSystem,
@@ -338,3 +340,8 @@ def monthly_report_of(union):
         work_done=f"{grassroots.name}·九月工作",
         figures={"unions.members": 3},
     )
+
+
+# The builders of the apps that bring their own (WALK_BUILDERS in their portal.py): importing
+# their modules registers them through @builds above.
+plugins.declared_modules("WALK_BUILDERS")

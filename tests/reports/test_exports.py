@@ -18,6 +18,7 @@ from reports.models import ExportStatus, MonthlyExport, MonthlyReport
 from standards.models import Scorecard
 
 from ..factories import EnterpriseFactory, enrol
+from ..plugged import later_sheet_titles
 from ..scoping import contract_of
 from ..standards.schemes import period_2026, plan_with_t1_and_t2, small_scheme
 
@@ -95,7 +96,7 @@ def test_the_sheets_hold_the_figures_of_the_records_and_agree_with_the_dashboard
 
     export = produced(staff, month, django_capture_on_commit_callbacks)
     book = workbook_of(export)
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == SHEETS + later_sheet_titles()
 
     summary = book["汇总"]
     targets = {row[0]: row for row in summary.iter_rows(min_row=3, values_only=True) if row[0]}
@@ -282,7 +283,7 @@ def test_the_command_writes_the_report_of_a_month(world, tmp_path):
         stdout=io.StringIO(),
     )
     book = load_workbook(output)
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == SHEETS + later_sheet_titles()
     assert set(rows_by_union(book["集体合同"])) - {"合计"} == {world.unions["B"].name}
 
 

@@ -11,6 +11,7 @@ from contracts.services import contract_save, disclosure_save, session_add
 from unions.services import member_leave
 
 from ..factories import EnterpriseFactory, enrol
+from ..plugged import of_the_first_apps
 from ..scoping import congress_of, contract_of
 from .monthly_helpers import SEPTEMBER, TODAY, draft, submitted
 
@@ -92,13 +93,14 @@ EXPECTED_A = {
 
 
 def test_each_figure_of_one_union_is_worked_out_from_its_records(september):
-    assert monthly_figures.collect(september.unions["A"], SEPTEMBER, TODAY) == EXPECTED_A
+    collected = monthly_figures.collect(september.unions["A"], SEPTEMBER, TODAY)
+    assert of_the_first_apps(collected) == EXPECTED_A
 
 
 def test_the_all_unions_functions_agree_with_the_one_union_ones(september):
     ids = [september.unions[label].pk for label in "ABC"]
     table = monthly_figures.collect_all(SEPTEMBER, ids, TODAY)
-    assert table[september.unions["A"].pk] == EXPECTED_A
+    assert of_the_first_apps(table[september.unions["A"].pk]) == EXPECTED_A
     c = table[september.unions["C"].pk]
     assert (c["unions.recruits"], c["unions.members"], c["unions.new_members"]) == (1, 1, 1)
     assert c["contracts.coverage"] is None  # no unionized enterprise: no rate
@@ -117,11 +119,11 @@ def test_the_all_unions_functions_run_a_fixed_number_of_queries(
 
 
 def test_a_draft_takes_the_figures_and_a_submitted_report_keeps_them(september):
-    assert draft(september).figures == EXPECTED_A
+    assert of_the_first_apps(draft(september).figures) == EXPECTED_A
     report = submitted(september)
     enrol(september.unions["A"], joined_on=D(2026, 9, 25))  # entered after submission
     report.refresh_from_db()
-    assert report.figures == EXPECTED_A
+    assert of_the_first_apps(report.figures) == EXPECTED_A
     assert monthly_figures.collect(september.unions["A"], SEPTEMBER, TODAY)["unions.members"] == 5
 
 

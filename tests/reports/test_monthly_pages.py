@@ -13,6 +13,7 @@ from reminders.models import Reminder
 from reports.models import MonthlyReport
 
 from ..factories import make_union
+from ..plugged import later_monthly_figures
 from ..scoping import monthly_report_of
 from .monthly_helpers import SEPTEMBER, TEXTS, submitted
 
@@ -202,7 +203,8 @@ def grow(world, size):
         ("staff_lt", "reports:monthly_status", 7),
         ("staff_lt", "reports:monthly_list", 9),  # (the union filter counts the unions)
         ("officer_a", "reports:monthly_list", 10),
-        ("officer_a", "reports:monthly_fill", 14),  # the figures: one query each
+        # the figures: one query each
+        ("officer_a", "reports:monthly_fill", 14 + later_monthly_figures()),
         ("staff_lt", "reports:monthly_detail", 8),
         ("staff_lt", "reports:monthly_remind", 5),
     ],

@@ -1,0 +1,17 @@
+"""A record of the example app in a given union, for the view walk (tests/scoping.py)."""
+
+import datetime
+
+from tests.scoping import builds
+
+from .models import Visit
+
+
+@builds(Visit)
+def visit_in(union):
+    return Visit.objects.create(
+        union=union,
+        worker=f"{union.name}·走访",
+        visited_on=datetime.date(2026, 11, 2),
+        follow_up=True,
+    )
