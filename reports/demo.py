@@ -6,6 +6,7 @@ its steps (begun, submitted, returned, accepted), as the services would have lef
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cohesion_portal import monthly_figures
@@ -14,7 +15,7 @@ from unions.models import RoleKind, Union, UnionStatus
 
 from .models import MonthlyReport
 from .models import MonthlyReportStatus as Status
-from .monthly_services import due_date
+from .monthly_services import due_date, monthly_reminders_send
 
 MONTHS = 12  # before this one
 BATCH = 2000
@@ -231,4 +232,19 @@ def finish_demo(*, builder) -> dict:
             month=month, industry_union=industry, scope_label=industry.name
         )
         produce(export.pk)
-    return {"monthly_excel_reports": IndustryUnion.objects.count()}
+    return {
+        "monthly_excel_reports": IndustryUnion.objects.count(),
+        "monthly_reports_asked_for": _ask_for_missing_reports(previous_month(month), builder),
+    }
+
+
+def _ask_for_missing_reports(month, builder) -> int:
+    """Each industry union's staff have asked for the reports of the month before last that
+    never came (the reminders of an earlier month: the daily rules follow the last month)."""
+    _officers, staff = _accounts()
+    User = get_user_model()
+    asked = 0
+    for user_id in sorted(staff.values()):
+        actor = User.objects.get(pk=user_id)
+        asked += monthly_reminders_send(actor=actor, month=month, today=builder.today).opened
+    return asked

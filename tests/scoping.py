@@ -342,6 +342,17 @@ def monthly_report_of(union):
     )
 
 
+def build_records(world):
+    """{label: [every record of that union's tree: its units, and one record of each scoped
+    model in its lowest group]}; the first record of each model is the one pages are asked for."""
+    records = {}
+    for label in ("A", "B", "C"):
+        units = list(Union.objects.subtree_of(world.unions[label]))
+        built = {model: builder(world.deepest[label]) for model, builder in BUILDERS.items()}
+        records[label] = {"units": units, "built": built}
+    return records
+
+
 # The builders of the apps that bring their own (WALK_BUILDERS in their portal.py): importing
 # their modules registers them through @builds above.
 plugins.declared_modules("WALK_BUILDERS")

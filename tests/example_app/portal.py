@@ -60,4 +60,5 @@ ATTENTION = [
     )
 ]
 REMINDER_RULES = [Rule("example.follow_up", "Follow up the visit", follow_ups_due)]
+DEMO = "tests.example_app.demo"
 WALK_BUILDERS = "tests.example_app.builders"

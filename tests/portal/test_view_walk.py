@@ -16,10 +16,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from cohesion_portal import plugins
 from cohesion_portal.access import SharedQuerySet
 from cohesion_portal.views import PortalViewMixin, ScopedViewMixin
-from unions.models import Union
 
 from ..conftest import APPROVABLE, INDUSTRY_WIDE, INSPECTABLE, PERSONAS, VISIBLE, WRITABLE
-from ..scoping import BUILDERS
+from ..scoping import BUILDERS, build_records
 
 # Pages a visitor reaches without logging in. Keep this list short and deliberate.
 PUBLIC = {"login", "set_language", "logout", "join", "survey"}
@@ -76,17 +75,6 @@ def test_anonymous_visitors_are_sent_to_login(client, name, pattern, world):
         response = method(reverse(name, kwargs=kwargs))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
-
-
-def build_records(world):
-    """{label: [every record of that union's tree: its units, and one record of each scoped
-    model in its lowest group]}; the first record of each model is the one pages are asked for."""
-    records = {}
-    for label in ("A", "B", "C"):
-        units = list(Union.objects.subtree_of(world.unions[label]))
-        built = {model: builder(world.deepest[label]) for model, builder in BUILDERS.items()}
-        records[label] = {"units": units, "built": built}
-    return records
 
 
 ACTION_SCOPES = {
