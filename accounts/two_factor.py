@@ -16,7 +16,7 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cohesion_portal.access import role_of
+from unions.organisation import role_of
 
 RECOVERY_CODES = 10
 APP_DEVICE = "authenticator app"

@@ -2,15 +2,9 @@
 
 A scope is a set of union subtrees plus, for roles that oversee an industry union as a whole,
 the industry unions themselves (whose records include enterprises that have no union yet).
-Every scoped queryset filters through it (see `ScopedQuerySet`), so no view computes access
-on its own.
-
-    grassroots officer   their union with its branches and groups       view, change
-    area cadre (包片)    the unions assigned to them today                 view
-    industry staff       every union and enterprise of their industry union view, change,
-                                                                            inspect, approve
-    leadership           their industry union, or both when none is set    view
-    superuser            everything                                         all
+Every scoped queryset filters through it (`ScopedQuerySet.for_user`, or `for_scope` with a
+scope in hand), so no view computes access on its own. Which role gives which scope is the
+unions app's, where the roles are (unions/organisation.py has the table).
 
 Two actions belong to the 3A assessment: "inspect" (考核: the area cadre, for the unions
 assigned to them, and industry staff) and "approve" (the industry union's staff).
@@ -19,10 +13,11 @@ assigned to them, and industry staff) and "approve" (the industry union's staff)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 VIEW = "view"
 CHANGE = "change"
@@ -72,14 +67,23 @@ EMPTY = Scope()
 EVERYTHING = Scope(everything=True)
 
 
+def organisation():
+    """The module that knows the roles and the tree (settings.PORTAL_ORGANISATION, the unions
+    app's `organisation`): a user's scope from their role, an area cadre's unions. Asked by
+    name so that this ground imports no app."""
+    return import_module(settings.PORTAL_ORGANISATION)
+
+
 def scope_for(user, action: str = VIEW) -> Scope:
-    """The scope of `user` for `action` ("view" or "change").
+    """The scope of `user` (a person, or a `Reader`) for `action`.
 
     Cached on the user object, which lives for one request; a role changed meanwhile counts
     from the next request on.
     """
     if action not in ACTIONS:
         raise ValueError(f"Unknown action {action!r}")
+    if isinstance(user, Reader):
+        return user.scope if action == VIEW else EMPTY
     if user is None or not user.is_authenticated or not user.is_active:
         return EMPTY
     cache = getattr(user, "_scope_cache", None)
@@ -87,32 +91,8 @@ def scope_for(user, action: str = VIEW) -> Scope:
         cache = {}
         user._scope_cache = cache  # (request.user is a lazy proxy: set through it, not __dict__)
     if action not in cache:
-        cache[action] = _compute_scope(user, action)
+        cache[action] = organisation().scope_of(user, action)
     return cache[action]
-
-
-_NO_ROLE_LOADED = object()
-
-
-def role_of(user):
-    """The user's unions.Role (None without one), loaded once per request."""
-    from unions.models import Role
-
-    if not user.is_authenticated:
-        return None
-    role = getattr(user, "_role_cache", _NO_ROLE_LOADED)
-    if role is _NO_ROLE_LOADED:
-        role = Role.objects.select_related("union", "industry_union").filter(user=user).first()
-        user._role_cache = role
-    return role
-
-
-def own_grassroots_union(user):
-    """The grassroots union whose officer `user` is (None for every other role)."""
-    role = role_of(user)
-    if role is not None and role.union_id and role.union.parent_id is None:
-        return role.union
-    return None
 
 
 def forget_cached_access(user) -> None:
@@ -122,61 +102,18 @@ def forget_cached_access(user) -> None:
             delattr(user, name)
 
 
-def _compute_scope(user, action: str) -> Scope:
-    from unions.models import RoleKind
-
-    if user.is_superuser:
-        return EVERYTHING
-    role = role_of(user)
-    if role is None:
-        return EMPTY
-    if role.kind == RoleKind.INDUSTRY_STAFF:
-        return Scope(industry_union_ids=frozenset({role.industry_union_id}))
-    if role.kind == RoleKind.GRASSROOTS_OFFICER:
-        return Scope(subtree_paths=(role.union.path,)) if action in (VIEW, CHANGE) else EMPTY
-    if action == INSPECT and role.kind == RoleKind.AREA_CADRE:
-        return _assigned_unions(user)
-    if action != VIEW:
-        return EMPTY  # area cadres and leadership read; they do not edit records
-    if role.kind == RoleKind.LEADERSHIP:
-        if role.industry_union_id is None:
-            return EVERYTHING
-        return Scope(industry_union_ids=frozenset({role.industry_union_id}))
-    if role.kind == RoleKind.AREA_CADRE:
-        return _assigned_unions(user)
-    return EMPTY
-
-
-def _assigned_unions(user) -> Scope:
-    from unions.models import AreaAssignment
-
-    today = timezone.localdate()
-    paths = (
-        AreaAssignment.objects.filter(cadre=user, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .order_by("union__path")
-        .values_list("union__path", flat=True)
-    )
-    return Scope(subtree_paths=tuple(paths))
-
-
+@dataclass(eq=False)
 class Reader:
-    """Someone who reads a given scope and changes nothing, where no person is asking: the
-    monthly Excel report the job on the 1st produces for an industry union, or a user's area
-    narrowed by the dashboard's filters. Goes wherever a user goes in `for_user(...)`."""
+    """Reads a scope and changes nothing, where no person is asking: the monthly Excel report
+    the job on the 1st produces for an industry union, a job that reads every union
+    (`Reader(EVERYTHING)`, said explicitly), or a user's area narrowed by the dashboard's
+    filters. Goes wherever a user goes in `for_user(...)` and in the figures.
 
-    is_authenticated = True
-    is_active = True
-    is_superuser = False
-    is_staff = False
-    pk = None
+    `memo`: the figures read through this reader, for a reader made for one page
+    (metrics.remembering); None: nothing remembered."""
 
-    def __init__(self, scope: Scope):
-        self._scope_cache = {action: EMPTY for action in ACTIONS} | {VIEW: scope}
-        self._role_cache = None
-
-    def __repr__(self):
-        return f"Reader({self._scope_cache[VIEW]!r})"
+    scope: Scope
+    memo: dict | None = None
 
 
 def industry_reader(industry_union_id: int) -> Reader:
@@ -206,13 +143,17 @@ class ScopedQuerySet(models.QuerySet):
         prefix = f"{self.union_path}__" if self.union_path else ""
         return self.filter(**{f"{prefix}path__startswith": union.path})
 
-    def for_user(self, user, action: str = VIEW):
-        scope = scope_for(user, action)
+    def for_scope(self, scope: Scope):
+        """The rows in `scope`: all of them for the everything scope, none for the empty one."""
         if scope.everything:
             return self.all()
         if scope.is_empty:
             return self.none()
         return self.filter(self.scope_condition(scope))
+
+    def for_user(self, user, action: str = VIEW):
+        """The rows `user` (a person, or a `Reader`) may see, or act on with `action`."""
+        return self.for_scope(scope_for(user, action))
 
 
 class SharedQuerySet(models.QuerySet):
@@ -220,11 +161,13 @@ class SharedQuerySet(models.QuerySet):
     scheme, its periods. Everyone with a role reads them; industry staff (and superusers)
     change them."""
 
+    def for_scope(self, scope: Scope):
+        """Read by anyone with a scope."""
+        return self.none() if scope.is_empty else self.all()
+
     def for_user(self, user, action: str = VIEW):
-        if scope_for(user, VIEW).is_empty:
-            return self.none()
         if action == VIEW:
-            return self.all()
+            return self.for_scope(scope_for(user, VIEW))
         return self.all() if may_manage_shared_data(user) else self.none()
 
 

@@ -16,10 +16,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlencode
 
-from django.db.models import Q
-from django.utils import timezone
-
-from .access import EMPTY, Reader, Scope, scope_for
+from .access import EMPTY, Reader, Scope, organisation, scope_for
 from .params import query_id
 
 AREA_PARAMETERS = ("industry_union", "cadre")
@@ -32,14 +29,6 @@ def _outermost(paths) -> tuple[str, ...]:
         if not any(path.startswith(outer) for outer in kept):
             kept.append(path)
     return tuple(kept)
-
-
-def _industries_of(paths) -> dict[str, int]:
-    from unions.models import Union
-
-    if not paths:
-        return {}
-    return dict(Union.objects.filter(path__in=list(paths)).values_list("path", "industry_union_id"))
 
 
 def intersect(first: Scope, second: Scope) -> Scope:
@@ -62,7 +51,7 @@ def intersect(first: Scope, second: Scope) -> Scope:
         for inner in ((a,) if a.startswith(b) else (b,) if b.startswith(a) else ())
     ]
     if first.industry_union_ids or second.industry_union_ids:
-        industry_of = _industries_of({*first.subtree_paths, *second.subtree_paths})
+        industry_of = organisation().industries_of({*first.subtree_paths, *second.subtree_paths})
         paths += [
             path
             for mine, other in ((first, second), (second, first))
@@ -78,15 +67,7 @@ def intersect(first: Scope, second: Scope) -> Scope:
 def assigned_scope(cadre_id: int, day: datetime.date | None = None) -> Scope:
     """The unions assigned to the area cadre `cadre_id` on `day` (包片), as a scope (empty for
     anyone who is not a cadre or has no assignment)."""
-    from unions.models import AreaAssignment
-
-    day = day or timezone.localdate()
-    paths = (
-        AreaAssignment.objects.filter(cadre_id=cadre_id, starts_on__lte=day)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
-        .values_list("union__path", flat=True)
-    )
-    return Scope(subtree_paths=_outermost(paths))
+    return Scope(subtree_paths=_outermost(organisation().assigned_paths(cadre_id, day)))
 
 
 def narrowed_scope(user, *, industry_union: int | None = None, cadre: int | None = None) -> Scope:
@@ -131,48 +112,16 @@ def with_area(url: str, area: dict) -> str:
     return f"{url}{'&' if '?' in url else '?'}{urlencode(sorted(area.items()))}"
 
 
-def industry_unions_to_choose(user):
-    """The industry unions `user` may narrow to: offered to those who see more than one."""
-    from unions.models import IndustryUnion
-
-    scope = scope_for(user)
-    if scope.everything:
-        return IndustryUnion.objects.all()
-    if len(scope.industry_union_ids) > 1:
-        return IndustryUnion.objects.filter(pk__in=scope.industry_union_ids)
-    return None
-
-
-def cadres_to_choose(user):
-    """The area cadres whose unions `user` may narrow to: those of the industry unions the user
-    sees whole (None for anyone who sees no whole industry union)."""
-    from django.contrib.auth import get_user_model
-
-    from unions.models import RoleKind
-
-    scope = scope_for(user)
-    if not (scope.everything or scope.industry_union_ids):
-        return None
-    cadres = (
-        get_user_model()
-        .objects.filter(role__kind=RoleKind.AREA_CADRE)
-        .order_by("last_name", "first_name", "username")
-    )
-    if not scope.everything:
-        cadres = cadres.filter(role__industry_union__in=scope.industry_union_ids)
-    return cadres
-
-
 def describe(area: dict, user) -> list[str]:
     """What the area's parameters name, for the notice above a narrowed list ([] for none).
     Only what `user` could have chosen is named: an id typed into the address names nobody."""
     names = []
     if "industry_union" in area:
-        choices = industry_unions_to_choose(user)
+        choices = organisation().industry_unions_to_choose(user)
         industry = choices.filter(pk=area["industry_union"]).first() if choices else None
         names.append(str(industry) if industry else "—")
     if "cadre" in area:
-        choices = cadres_to_choose(user)
+        choices = organisation().cadres_to_choose(user)
         cadre = choices.filter(pk=area["cadre"]).first() if choices is not None else None
         names.append(cadre.get_full_name() or cadre.get_username() if cadre else "—")
     return names

@@ -3,7 +3,7 @@ from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
 from . import navigation
-from .access import role_of
+from .access import organisation
 
 
 def portal(request):
@@ -16,7 +16,7 @@ def portal(request):
         current_name = ""
     return {
         "portal_name": settings.PORTAL_NAME,
-        "user_role": role_of(request.user) if hasattr(request, "user") else None,
+        "user_role": organisation().role_of(request.user) if hasattr(request, "user") else None,
         "navigation": navigation.menu(),
         "current_url_name": current_name,
         "current_app": current_name.split(":")[0] if ":" in current_name else "",

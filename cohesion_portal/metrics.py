@@ -93,21 +93,22 @@ def percent(numerator, denominator) -> float | None:
 
 
 def remembering(reader):
-    """Mark `reader` (an access.Reader built for one page) so that each figure read through it
-    is computed once on that page: the dashboard's card, chart and attention list share one
+    """A copy of `reader` (an access.Reader built for one page) through which each figure is
+    computed once on that page: the dashboard's card, chart and attention list share one
     reading of T1. The reader dies with the page, so nothing needs invalidating."""
-    reader._figures = {}
-    return reader
+    from .access import Reader
+
+    return Reader(reader.scope, memo={})
 
 
 def remembered(user, key, compute):
     """`compute()`, once per `remembering` reader and `key`; every time for anyone else."""
-    figures = getattr(user, "_figures", None)
-    if figures is None:
+    memo = getattr(user, "memo", None)
+    if memo is None:
         return compute()
-    if key not in figures:
-        figures[key] = compute()
-    return figures[key]
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def records_list(url_name: str, union_id: int | None, **params) -> str:

@@ -4,14 +4,15 @@ from django.db import connection
 
 @shared_task(name="portal.worker_health")
 def worker_health() -> dict:
-    """Answer from the worker with what it sees: its database and the number of unions there.
+    """Answer from the worker with what it sees: its database and the number of accounts there.
 
     `manage.py check_worker` sends it, so an operator can tell that the broker, a worker and the
     database are wired together; the integration test uses it for a real round trip.
     """
-    from unions.models import Union
+    from django.contrib.auth import get_user_model
 
-    return {"database": connection.settings_dict["NAME"], "unions": Union.objects.count()}
+    accounts = get_user_model().objects.count()
+    return {"database": connection.settings_dict["NAME"], "accounts": accounts}
 
 
 @shared_task(name="portal.purge_form_submissions")

@@ -20,12 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, data_version, metrics
 from cohesion_portal.access import scope_for
-from cohesion_portal.area import (
-    cadres_to_choose,
-    industry_unions_to_choose,
-    narrowed_reader,
-    with_area,
-)
+from cohesion_portal.area import narrowed_reader, with_area
 from standards.metrics import grade_series
 from standards.models import Period, Plan, Scorecard
 from standards.periods import latest_period
@@ -33,6 +28,7 @@ from standards.shares import elapsed, plan_targets, running_plan
 from standards.targets import TargetState, evaluate
 from unions.metrics import grassroots_of, new_generation_recruits, recruits_by_month
 from unions.models import Enterprise, IndustryUnion
+from unions.organisation import cadres_to_choose, industry_unions_to_choose
 
 TOP = 10
 CHART_MONTHS = 12

@@ -4,11 +4,12 @@ and, for a grassroots union's officer, its latest scorecard and where its self-i
 import datetime
 
 from cohesion_portal import attention, data_version, metrics
-from cohesion_portal.access import Reader, own_grassroots_union, role_of, scope_for
+from cohesion_portal.access import Reader, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
 from standards.shares import own_targets, running_plan
 from unions.metrics import new_generation_recruits, scope_overview
+from unions.organisation import own_grassroots_union, role_of
 
 from .monthly import workbench_report
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cohesion_portal import monthly_figures, versioning
-from cohesion_portal.access import APPROVE, CHANGE, own_grassroots_union, scope_for
+from cohesion_portal.access import APPROVE, CHANGE, scope_for
 from cohesion_portal.dates import month_label
 from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.params import query_id
@@ -31,6 +31,7 @@ from cohesion_portal.views import (
 )
 from unions.filters import UnionSubtreeFilter
 from unions.models import Union
+from unions.organisation import own_grassroots_union
 
 from .forms_monthly import MonthlyReportForm, ReviewForm
 from .models import MonthlyReport

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "reports",
 ]
 
+# Who works where (roles, the union tree), as the access rules ask it: cohesion_portal.access.
+PORTAL_ORGANISATION = "unions.organisation"
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",

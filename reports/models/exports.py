@@ -34,7 +34,8 @@ class ExportQuerySet(models.QuerySet):
         scope = scope_for(user, action)
         if scope.everything:
             return self.all()
-        mine = Q(requested_by=user) if user.pk else Q(pk__in=[])
+        # (a Reader asked for nothing: it sees the industry unions' reports only)
+        mine = Q(requested_by=user) if getattr(user, "pk", None) else Q(pk__in=[])
         industry = Q(requested_by__isnull=True, industry_union_id__in=scope.industry_union_ids)
         return self.filter(mine | industry)
 

@@ -7,7 +7,7 @@ from django.db import connection
 
 from cohesion_portal.tasks import worker_health
 
-from ..factories import make_union
+from ..factories import make_union, make_user
 from ..workers import Workers, empty_the_broker, skip_without_services
 
 pytestmark = pytest.mark.services
@@ -23,11 +23,11 @@ def worker(transactional_db, tmp_path):
 
 
 def test_a_task_goes_to_a_worker_and_its_answer_comes_back(worker):
-    make_union("甲工会委员会")
-    make_union("乙工会委员会")
+    make_user()
+    make_user()
     started = time.monotonic()
     answer = worker_health.delay().get(timeout=60)
-    assert answer == {"database": connection.settings_dict["NAME"], "unions": 2}
+    assert answer == {"database": connection.settings_dict["NAME"], "accounts": 2}
     assert worker.poll() is None, "the worker process should still be running"
     assert time.monotonic() - started < 60
 
@@ -35,8 +35,8 @@ def test_a_task_goes_to_a_worker_and_its_answer_comes_back(worker):
 def test_tasks_run_in_process_when_no_broker_is_set(db, settings):
     if settings.CELERY_BROKER_URL:
         pytest.skip("a broker is configured in this run")
-    make_union("甲工会委员会")
-    assert worker_health.delay().get()["unions"] == 1
+    make_user()
+    assert worker_health.delay().get()["accounts"] == 1
 
 
 def test_a_full_recompute_runs_on_the_worker_and_twice_changes_nothing(worker):

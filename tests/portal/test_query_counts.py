@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ..factories import EnterpriseFactory, enrol, make_union
+from ..plugged import later_attention_items
 from ..scoping import (
     assessment_of,
     congress_of,
@@ -22,7 +23,8 @@ from ..scoping import (
 )
 
 BOUNDS = {  # measured; session, user and role lookups and the reminder bell included
-    "home": 28,  # (for industry staff, the home page is the dashboard)
+    # (for industry staff, the home page is the dashboard: a later app's attention item adds one)
+    "home": 28 + later_attention_items(),
     "unions:tree": 9,
     "unions:union_children": 9,
     "unions:union_detail": 15,
@@ -40,7 +42,7 @@ BOUNDS = {  # measured; session, user and role lookups and the reminder bell inc
     "contracts:disclosure_detail": 7,
     "reminders:list": 6,
     "standards:ranking": 15,
-    "reports:dashboard": 28,
+    "reports:dashboard": 28 + later_attention_items(),
     "standards:scorecard": 6,
     "standards:assessment_list": 10,
     "standards:assessment_detail": 12,
