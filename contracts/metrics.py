@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, metrics
+from cohesion_portal.access import EVERYTHING, Reader
 from unions.metrics import grassroots_of
 from unions.models import Enterprise
 
@@ -60,12 +61,12 @@ def _in_force(day, *, multi: bool | None = None):
     return Exists(contracts)
 
 
-def unionized_enterprises(day: datetime.date, *, user=None):
+def unionized_enterprises(day: datetime.date, *, user):
     enterprises = Enterprise.objects.filter(union__isnull=False, unionized_on__lte=day)
-    return enterprises.for_user(user) if user is not None else enterprises
+    return enterprises.for_user(user)
 
 
-def coverage(day: datetime.date, *, user=None) -> Coverage:
+def coverage(day: datetime.date, *, user) -> Coverage:
     """T2 on `day`, over the user's scope (everything without a user).
 
     One query, grouped by the two yes/no flags, so each enterprise's contracts are looked up
@@ -110,7 +111,7 @@ def _coverage(day, user) -> Coverage:
     return Coverage(**figures)
 
 
-def coverage_by_grassroots_union(day: datetime.date, *, user=None) -> dict[int, Coverage]:
+def coverage_by_grassroots_union(day: datetime.date, *, user) -> dict[int, Coverage]:
     """{grassroots union id: its coverage on `day`}, in one query."""
     enterprises = (
         unionized_enterprises(day, user=user)
@@ -130,12 +131,12 @@ def coverage_by_grassroots_union(day: datetime.date, *, user=None) -> dict[int, 
     return {int(row.pop("grassroots")): Coverage(**row) for row in rows}
 
 
-def expiring(day: datetime.date, *, within_days: int = 90, user=None):
+def expiring(day: datetime.date, *, within_days: int = 90, user):
     """Contracts in force on `day` that end within the next `within_days` days."""
     contracts = CollectiveContract.objects.in_force_on(day).filter(
         effective_to__lte=day + datetime.timedelta(days=within_days)
     )
-    return contracts.for_user(user) if user is not None else contracts
+    return contracts.for_user(user)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def _congress_met(day, *, shared: bool):
     return Exists(congresses)
 
 
-def congress_coverage(day: datetime.date, *, user=None) -> CongressCoverage:
+def congress_coverage(day: datetime.date, *, user) -> CongressCoverage:
     """T6 on `day`, over the user's scope (everything without a user), in one query grouped by
     the two flags (as `coverage`)."""
     groups = (
@@ -202,7 +203,7 @@ def _congress_figures(groups) -> CongressCoverage:
 
 
 def congress_coverage_by_grassroots_union(
-    day: datetime.date, *, user=None
+    day: datetime.date, *, user
 ) -> dict[int, CongressCoverage]:
     """{grassroots union id: its T6 on `day`}, in one query grouped by the two flags."""
     groups = (
@@ -222,7 +223,7 @@ def congress_coverage_by_grassroots_union(
     return {union_id: _congress_figures(rows) for union_id, rows in by_union.items()}
 
 
-def congress_series(end: datetime.date, *, months: int = 12, user=None):
+def congress_series(end: datetime.date, *, months: int = 12, user):
     """[(last day of the month, CongressCoverage)] for the `months` months ending with `end`'s
     month, oldest first: one query a month, whatever the amount of data."""
     series = []
@@ -236,7 +237,7 @@ def congress_series(end: datetime.date, *, months: int = 12, user=None):
 # --- Registered figures (cohesion_portal.metrics): plan targets and scheme indicators -------
 
 
-def coverage_total(day, *, since=None, user=None):
+def coverage_total(day, *, since=None, user):
     figures = coverage(day, user=user)
     return metrics.percent(figures.covered, figures.unionized)
 
@@ -246,7 +247,7 @@ def _share_by_grassroots(day, condition) -> dict[int, float]:
     one query that tests the condition once per enterprise (the scoring job reads this for all
     unions; the richer breakdowns above test two conditions several times)."""
     rows = (
-        unionized_enterprises(day)
+        unionized_enterprises(day, user=Reader(EVERYTHING))
         .annotate(grassroots=grassroots_of("union__path"))
         .values("grassroots")
         .annotate(unionized=Count("pk"), meeting=Count("pk", filter=Q(condition)))
@@ -266,7 +267,7 @@ def coverage_by_union(start, end) -> dict[int, float]:
     return _share_by_grassroots(end, Exists(contracts))
 
 
-def congress_rate_total(day, *, since=None, user=None):
+def congress_rate_total(day, *, since=None, user):
     figures = congress_coverage(day, user=user)
     return metrics.percent(figures.covered, figures.unionized)
 
@@ -305,7 +306,7 @@ def disclosures_by_union(start, end) -> dict[int, float]:
         .values_list("grassroots", "n")
     )
     enterprises = (
-        unionized_enterprises(end)
+        unionized_enterprises(end, user=Reader(EVERYTHING))
         .annotate(grassroots=grassroots_of("union__path"))
         .values("grassroots")
         .annotate(n=Count("pk"))

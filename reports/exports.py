@@ -197,7 +197,7 @@ def report_context(reader, month: datetime.date, label: str) -> ReportContext:
     )
     # The running month is reported up to today.
     end = min(last_day_of_month(month), timezone.localdate())
-    plan = running_plan(end)
+    plan = running_plan(end, user=reader)
     return ReportContext(
         month=month,
         end=end,

@@ -18,7 +18,7 @@ def summary_sheet(report) -> list[Table]:
     """Every target of the plan running at the end of the month, in the report's area, as the
     dashboard's cards show them on that day (for a single grassroots union: against its own
     share, as its home page shows them); then the area's headline counts."""
-    plan = running_plan(report.end)
+    plan = running_plan(report.end, user=report.reader)
     single = report.unions[0][0] if len(report.unions) == 1 else None
     if plan is None:
         states = []

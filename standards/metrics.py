@@ -16,9 +16,7 @@ from .shares import behind_on_recruitment
 
 def _grassroots_count(user) -> int:
     """The grassroots unions in the user's scope (read once per page: T3, T4, the grades)."""
-    unions = Union.objects.filter(parent__isnull=True)
-    if user is not None:
-        unions = unions.for_user(user)
+    unions = Union.objects.filter(parent__isnull=True).for_user(user)
     return metrics.remembered(user, ("standards.grassroots",), unions.count)
 
 
@@ -27,9 +25,7 @@ def _scorecard_counts(period, user) -> dict:
     T4, on every day that falls in the period, read once per page)."""
 
     def compute():
-        cards = Scorecard.objects.filter(period=period)
-        if user is not None:
-            cards = cards.for_user(user)
+        cards = Scorecard.objects.filter(period=period).for_user(user)
         return cards.aggregate(
             scored=Count("pk"),
             trusted=Count("pk", filter=Q(trusted_home=True)),
@@ -51,11 +47,11 @@ def _scorecard_share(day, user, key: str):
     return metrics.percent(figures[key], _grassroots_count(user))
 
 
-def trusted_home_rate(day, *, since=None, user=None):
+def trusted_home_rate(day, *, since=None, user):
     return _scorecard_share(day, user, "trusted")
 
 
-def aaa_rate(day, *, since=None, user=None):
+def aaa_rate(day, *, since=None, user):
     return _scorecard_share(day, user, "aaa")
 
 
@@ -93,15 +89,13 @@ METRICS = (
 )
 
 
-def grade_series(user=None) -> list[dict]:
+def grade_series(user) -> list[dict]:
     """Per period, oldest first, over the grassroots unions in scope: how many scored, the
     count of each grade, trusted homes, and T3 and T4 as shares of the grassroots unions.
     Two queries, however many periods and unions."""
     from .models import Period
 
-    cards = Scorecard.objects.all()
-    if user is not None:
-        cards = cards.for_user(user)
+    cards = Scorecard.objects.for_user(user)
     grassroots = _grassroots_count(user)
     rows = cards.values("period").annotate(
         scored=Count("pk"),

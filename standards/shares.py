@@ -66,7 +66,7 @@ def count_status(done: float, *, share: float, owed_now: float) -> str:
     return Status.BEHIND if is_behind(done, owed_now) else Status.ON_TRACK
 
 
-def running_plan(today: datetime.date, *, user=None) -> Plan | None:
+def running_plan(today: datetime.date, *, user) -> Plan | None:
     """The plan running today; else the one that started last (read once per page)."""
 
     def compute():
@@ -76,21 +76,21 @@ def running_plan(today: datetime.date, *, user=None) -> Plan | None:
     return metrics.remembered(user, ("standards.plan", today), compute)
 
 
-def plan_targets(plan: Plan, *, user=None) -> list[Target]:
+def plan_targets(plan: Plan, *, user) -> list[Target]:
     """The plan's targets, in order (read once per page)."""
     return metrics.remembered(
         user, ("standards.targets", plan.pk), lambda: list(plan.targets.all())
     )
 
 
-def migrant_weights(*, user=None) -> dict[int, tuple[int, int]]:
+def migrant_weights(*, user) -> dict[int, tuple[int, int]]:
     """{grassroots union id in the user's scope: (migrant workers of its unionized enterprises,
     those of all the unionized enterprises of its industry union)}, in one query (the industry
     totals count every union, in scope or not)."""
 
     def compute():
-        scope = scope_for(user) if user is not None else None
-        if scope is None or scope.everything:
+        scope = scope_for(user)
+        if scope.everything:
             in_scope = Value(1)
         elif scope.is_empty:
             return {}
@@ -142,7 +142,7 @@ class Standing:
         return max(0, math.floor(self.owed + 1e-9) - self.done)
 
 
-def recruits_target(today: datetime.date, *, user=None) -> Target | None:
+def recruits_target(today: datetime.date, *, user) -> Target | None:
     """T1 of the running plan: the target measured by the new-generation recruits."""
     plan = running_plan(today, user=user)
     if plan is None:
@@ -154,7 +154,7 @@ def recruits_target(today: datetime.date, *, user=None) -> Target | None:
     )
 
 
-def recruitment_standings(today: datetime.date, *, user=None) -> dict[int, Standing]:
+def recruitment_standings(today: datetime.date, *, user) -> dict[int, Standing]:
     """{grassroots union id: its standing} for every grassroots union in the user's scope whose
     enterprises employ migrant workers, against T1 of the running plan ({} without one).
     Two queries (the weights; the recruits, shared with the T1 card on the dashboard)."""
@@ -178,7 +178,7 @@ def recruitment_standings(today: datetime.date, *, user=None) -> dict[int, Stand
     return standings
 
 
-def behind_on_recruitment(today: datetime.date, *, user=None) -> list[int]:
+def behind_on_recruitment(today: datetime.date, *, user) -> list[int]:
     """Ids of the grassroots unions in scope behind their share of T1 by `today`."""
     return sorted(
         union_id

@@ -89,7 +89,7 @@ def total_reader(metric: metrics.Metric, *, since: datetime.date, as_of: datetim
 
 
 def evaluate(
-    target: Target, *, today: datetime.date, user=None, goal: float | None = None
+    target: Target, *, today: datetime.date, user, goal: float | None = None
 ) -> TargetState:
     """Where `target` stands in the user's scope on `today`. `goal`: the value to reach where
     it is not the target's own (a union's share of a count target, standards.shares)."""

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import scope_for
+from cohesion_portal.access import EVERYTHING, Reader, scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.params import parse_id
 from cohesion_portal.text import normalize_code, normalize_text
@@ -189,7 +189,10 @@ class MemberFilter(PortalFilterSet):
 
     def filter_recruits(self, queryset, name, since):
         """The people T1 counts as recruited since `since` (see metrics.new_generation_recruits)."""
-        recruits = new_generation_recruits(start=since, end=timezone.localdate())
+        # (every union's recruits: the list they narrow is in the user's scope already)
+        recruits = new_generation_recruits(
+            start=since, end=timezone.localdate(), user=Reader(EVERYTHING)
+        )
         return queryset.filter(pk__in=recruits.values("member_id"))
 
     def filter_new_generation(self, queryset, name, value):

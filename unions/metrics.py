@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, metrics
-from cohesion_portal.access import scope_for
+from cohesion_portal.access import EVERYTHING, Reader, scope_for
 
 from .models import (
     NEW_GENERATION_BORN_FROM,
@@ -143,14 +143,15 @@ def subtree_counts(unions) -> dict[int, dict]:
     return counts
 
 
-def new_generation_recruits(*, start, end, counted_from=None, user=None):
+def new_generation_recruits(*, start, end, counted_from=None, user):
     """T1, 年内发展新生代农民工入会: the recruiting memberships of new-generation migrant workers
     (migrants born on or after 1980-01-01) who joined between `start` and `end`, inclusive.
 
     A person counts once from `counted_from` (the start of the plan period; default `start`):
     only their first joining since then counts, so leaving and rejoining adds nothing, and a
     transfer (which is no joining) leaves the recruit with the union that recruited them.
-    With `user`, only recruits made by unions in that user's scope.
+    Only recruits made by unions in the scope of `user` (a person, or an access.Reader:
+    `Reader(EVERYTHING)` for all).
     """
     counted_from = counted_from or start
     joinings = Membership.objects.filter(
@@ -170,7 +171,7 @@ def new_generation_recruits(*, start, end, counted_from=None, user=None):
         member__is_migrant=True,
         member__birth_date__gte=NEW_GENERATION_BORN_FROM,
     ).exclude(Exists(earlier))
-    return recruits.for_user(user) if user is not None else recruits
+    return recruits.for_user(user)
 
 
 def recruits_by_grassroots_union(recruits) -> dict[int, int]:
@@ -185,7 +186,7 @@ def recruits_by_month(recruits) -> dict[datetime.date, int]:
 
 
 def recruits_by_union_and_day(
-    since, end, *, user=None
+    since, end, *, user
 ) -> tuple[dict[int, int], dict[datetime.date, int]]:
     """T1 counted from `since` (a plan's start) up to `end`, in the user's scope, two ways at
     once: ({grassroots union id: recruits}, {day: recruits}). One query (the anti-join that
@@ -229,12 +230,12 @@ def recruits_by_union_and_day(
     return metrics.remembered(user, ("unions.recruits", since, end), compute)
 
 
-def recruits_daily(since, end, *, user=None) -> dict[datetime.date, int]:
+def recruits_daily(since, end, *, user) -> dict[datetime.date, int]:
     """T1's `daily` figure: {day: recruits that day}, counted from `since`."""
     return recruits_by_union_and_day(since, end, user=user)[1]
 
 
-def recruits_by_union_since(since, end, *, user=None) -> dict[int, int]:
+def recruits_by_union_since(since, end, *, user) -> dict[int, int]:
     """{grassroots union id: T1 recruits from `since` to `end`} in the user's scope."""
     return recruits_by_union_and_day(since, end, user=user)[0]
 
@@ -242,22 +243,21 @@ def recruits_by_union_since(since, end, *, user=None) -> dict[int, int]:
 # --- Registered figures (cohesion_portal.metrics): plan targets and scheme indicators -------
 
 
-def recruits_total(day, *, since, user=None) -> int:
+def recruits_total(day, *, since, user) -> int:
     """T1 for the user's scope: recruits from the start of the plan period up to `day`."""
     return new_generation_recruits(start=since, end=day, counted_from=since, user=user).count()
 
 
 def recruits_by_union(start, end) -> dict[int, int]:
-    return recruits_by_grassroots_union(new_generation_recruits(start=start, end=end))
+    recruits = new_generation_recruits(start=start, end=end, user=Reader(EVERYTHING))
+    return recruits_by_grassroots_union(recruits)
 
 
-def membership_rate_total(day, *, since=None, user=None) -> float | None:
+def membership_rate_total(day, *, since=None, user) -> float | None:
     """入会率: active members ÷ employees of the unionized enterprises, today (members' dates
     of joining are known, their employers' headcounts only as they stand)."""
-    employees = Enterprise.objects.filter(union__isnull=False)
-    members = Member.objects.active()
-    if user is not None:
-        employees, members = employees.for_user(user), members.for_user(user)
+    employees = Enterprise.objects.filter(union__isnull=False).for_user(user)
+    members = Member.objects.active().for_user(user)
     total = employees.aggregate(n=Sum("headcount", default=0))["n"]
     return metrics.percent(members.count(), total)
 

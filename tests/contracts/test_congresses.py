@@ -5,11 +5,14 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from cohesion_portal.access import EVERYTHING, Reader
 from contracts.metrics import congress_coverage, congress_series
 from contracts.models import CongressSystem
 from contracts.services import congress_save, session_add
 
 from ..factories import EnterpriseFactory
+
+ALL = Reader(EVERYTHING)  # (read by no person: every union)
 
 D = datetime.date
 DAY = D(2026, 6, 30)
@@ -58,7 +61,7 @@ def world_of_congresses(world):
 
 @pytest.mark.django_db
 def test_t6_counts_the_hand_built_cases(world_of_congresses):
-    figure = congress_coverage(DAY)
+    figure = congress_coverage(DAY, user=ALL)
     # unionized by the day: recent, stale, 3 shared, both, idle, none = 8
     assert figure.unionized == 8
     assert figure.covered == 5  # recent, the 3 shared, both
@@ -69,13 +72,13 @@ def test_t6_counts_the_hand_built_cases(world_of_congresses):
 
 @pytest.mark.django_db
 def test_the_monthly_series_follows_the_sessions(world_of_congresses):
-    series = dict(congress_series(DAY, months=3))
+    series = dict(congress_series(DAY, months=3, user=ALL))
     assert list(series) == [D(2026, 4, 30), D(2026, 5, 31), DAY]
     # To the end of April the twelve months reach back to 2025-05-01: `stale` still counts.
     assert (series[D(2026, 4, 30)].covered, series[D(2026, 4, 30)].own) == (6, 3)
     # To the end of May they start on 2025-06-01: `stale` (last met 2025-05-30) drops out.
     assert (series[D(2026, 5, 31)].covered, series[D(2026, 5, 31)].own) == (5, 2)
-    march = congress_coverage(D(2026, 3, 31))
+    march = congress_coverage(D(2026, 3, 31), user=ALL)
     assert (march.covered, march.own) == (6, 2)  # `both` by the industry congress only, in March
 
 

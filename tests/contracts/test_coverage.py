@@ -5,11 +5,14 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from cohesion_portal.access import EVERYTHING, Reader
 from contracts.metrics import coverage, coverage_by_grassroots_union, expiring
 from contracts.models import CollectiveContract
 from contracts.services import contract_save
 
 from ..factories import EnterpriseFactory
+
+ALL = Reader(EVERYTHING)  # (read by no person: every union)
 
 DAY = datetime.date(2026, 12, 31)  # the plan's "year end"
 D = datetime.date
@@ -58,7 +61,7 @@ def figures(world):
 
 @pytest.mark.django_db
 def test_coverage_counts_the_hand_built_cases(figures):
-    figure = coverage(DAY)
+    figure = coverage(DAY, user=ALL)
     # unionized by the day: own, ended, 3 listed, talked_not, no-contract = 7 (late is not yet)
     assert figure.unionized == 7
     # covered: own + the 3 listed = 4
@@ -73,7 +76,7 @@ def test_coverage_counts_the_hand_built_cases(figures):
 @pytest.mark.django_db
 def test_coverage_per_grassroots_union_and_per_scope(figures):
     w = figures
-    by_union = coverage_by_grassroots_union(DAY)
+    by_union = coverage_by_grassroots_union(DAY, user=ALL)
     assert (by_union[w.unions["A"].pk].unionized, by_union[w.unions["A"].pk].covered) == (3, 1)
     assert (by_union[w.unions["C"].pk].unionized, by_union[w.unions["C"].pk].covered) == (4, 3)
     assert coverage(DAY, user=w.users["officer_a"]).rate == 1 / 3
@@ -82,15 +85,17 @@ def test_coverage_per_grassroots_union_and_per_scope(figures):
 
 @pytest.mark.django_db
 def test_the_day_after_the_end_is_no_longer_covered(figures):
-    assert coverage(DAY - datetime.timedelta(days=1)).covered == 5  # `ended` still in force
+    assert (
+        coverage(DAY - datetime.timedelta(days=1), user=ALL).covered == 5
+    )  # `ended` still in force
 
 
 @pytest.mark.django_db
 def test_contracts_expiring_within_90_days(figures):
-    soon = expiring(D(2027, 11, 1))
+    soon = expiring(D(2027, 11, 1), user=ALL)
     # all but `ended` (over already); the non-negotiated one expires too, though T2 ignores it
     assert sorted(c.kind for c in soon) == ["comprehensive", "industry", "wage", "wage", "wage"]
-    assert not expiring(D(2027, 1, 1)).exists()
+    assert not expiring(D(2027, 1, 1), user=ALL).exists()
 
 
 @pytest.mark.django_db

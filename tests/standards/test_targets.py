@@ -6,12 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from cohesion_portal.access import EVERYTHING, Reader
 from contracts.metrics import coverage
 from standards.models import Plan
 from standards.targets import evaluate
 
 from ..factories import EnterpriseFactory, enrol
 from ..scoping import contract_of
+
+ALL = Reader(EVERYTHING)  # (read by no person: every union)
 
 
 def plan_starting(days_ago):
@@ -40,7 +43,7 @@ def test_recruits_are_projected_from_the_pace_so_far(world, goal, status):
         value=goal,
         deadline=today + datetime.timedelta(days=100),
     )
-    state = evaluate(target, today=today)
+    state = evaluate(target, today=today, user=ALL)
     assert state.current == 10
     assert state.projected == 20  # 10 in 100 days; 100 days to go
     assert state.status == status
@@ -83,7 +86,7 @@ def test_a_target_whose_figure_is_still_to_come_says_no_data(client, world):
         value=10,
         deadline=timezone.localdate() + datetime.timedelta(days=100),
     )
-    state = evaluate(target, today=timezone.localdate())
+    state = evaluate(target, today=timezone.localdate(), user=ALL)
     assert (state.status, state.current) == ("no_data", None)
     client.force_login(world.users["staff_lt"])
     page = client.get(reverse("standards:plan_detail", args=[plan.pk])).content.decode()
@@ -170,7 +173,7 @@ def test_a_plan_not_started_and_the_deadline_day(world):
         value=5,
         deadline=future.ends_on,
     )
-    assert evaluate(target, today=today).status == "not_started"
+    assert evaluate(target, today=today, user=ALL).status == "not_started"
 
     plan = plan_starting(30)
     enrol(world.unions["A"], joined_on=today - datetime.timedelta(days=3))
@@ -181,5 +184,9 @@ def test_a_plan_not_started_and_the_deadline_day(world):
         value=5,
         deadline=today,
     )
-    assert evaluate(due_today, today=today).status == "behind"  # still today: not yet missed
-    assert evaluate(due_today, today=today + datetime.timedelta(days=1)).status == "missed"
+    assert (
+        evaluate(due_today, today=today, user=ALL).status == "behind"
+    )  # still today: not yet missed
+    assert (
+        evaluate(due_today, today=today + datetime.timedelta(days=1), user=ALL).status == "missed"
+    )

@@ -4,10 +4,13 @@ import datetime
 
 import pytest
 
+from cohesion_portal.access import EVERYTHING, Reader
 from unions.metrics import new_generation_recruits, recruits_by_grassroots_union, recruits_by_month
 from unions.services import member_leave, member_rejoin, transfer_decide, transfer_request
 
 from ..factories import enrol
+
+ALL = Reader(EVERYTHING)  # (read by no person: every union)
 
 PLAN = datetime.date(2026, 1, 1)
 YEAR_END = datetime.date(2026, 12, 31)
@@ -38,19 +41,21 @@ def recruits(world):
 @pytest.mark.django_db
 def test_the_year_total_counts_each_person_once(recruits):
     # A: 1980-01-01, 1995 (group), leaver, mover, 2000 -> 5; C: 1988 -> 1; B: 1985 -> 1
-    assert new_generation_recruits(start=PLAN, end=YEAR_END).count() == 7
+    assert new_generation_recruits(start=PLAN, end=YEAR_END, user=ALL).count() == 7
 
 
 @pytest.mark.django_db
 def test_recruits_belong_to_the_union_that_recruited_them(recruits):
-    by_union = recruits_by_grassroots_union(new_generation_recruits(start=PLAN, end=YEAR_END))
+    by_union = recruits_by_grassroots_union(
+        new_generation_recruits(start=PLAN, end=YEAR_END, user=ALL)
+    )
     w = recruits
     assert by_union == {w.unions["A"].pk: 5, w.unions["C"].pk: 1, w.unions["B"].pk: 1}
 
 
 @pytest.mark.django_db
 def test_the_monthly_series(recruits):
-    series = recruits_by_month(new_generation_recruits(start=PLAN, end=YEAR_END))
+    series = recruits_by_month(new_generation_recruits(start=PLAN, end=YEAR_END, user=ALL))
     assert series == {
         D(2026, 2, 1): 2,
         D(2026, 4, 1): 1,
@@ -64,14 +69,16 @@ def test_the_monthly_series(recruits):
 @pytest.mark.django_db
 def test_a_rejoining_inside_the_plan_is_not_a_second_recruit_in_a_later_window(recruits):
     # From June on: the leaver's rejoining on 1 June is not their first joining since the plan.
-    june_on = new_generation_recruits(start=D(2026, 6, 1), end=YEAR_END, counted_from=PLAN)
+    june_on = new_generation_recruits(
+        start=D(2026, 6, 1), end=YEAR_END, counted_from=PLAN, user=ALL
+    )
     assert june_on.count() == 4  # mover, 2000, C's 1988, B's 1985
 
 
 @pytest.mark.django_db
 def test_without_a_plan_start_a_window_counts_its_own_first_joinings(recruits):
     # Counted only from June, the leaver's rejoining is the first in that window, for C.
-    june_only = new_generation_recruits(start=D(2026, 6, 1), end=YEAR_END)
+    june_only = new_generation_recruits(start=D(2026, 6, 1), end=YEAR_END, user=ALL)
     assert june_only.count() == 5
 
 
