@@ -6,6 +6,8 @@ from tests.scoping import builds
 
 from .models import Visit
 
+QUERY_BOUNDS = {"example:visit_list": 9}  # (tests/portal/test_query_bounds.py)
+
 
 @builds(Visit)
 def visit_in(union):

@@ -6,9 +6,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ..factories import industry
+from ..factories import EnterpriseFactory, enrol, industry, make_union
 from ..plugged import later_attention_items
-from ..portal.test_query_counts import grow
+from ..scoping import (
+    assessment_of,
+    congress_of,
+    contract_of,
+    disclosure_of,
+    offer_of,
+    performance_check_of,
+    reminder_for,
+    scorecard_of,
+    survey_of,
+)
 from .test_dashboard_filters import t1_plan
 
 # Measured (session, user, role and the reminder bell included), and asserted exactly at
@@ -23,6 +33,26 @@ COUNTS = {
     "staff_lt: the unions behind on recruitment": 12,
     "staff_lt: the enterprises without a contract": 9,
 }
+
+
+def grow(world, size):
+    root = world.unions["A"]
+    for i in range(size):
+        branch = make_union(f"扩展分会{i}", parent=root)
+        make_union(f"扩展小组{i}", parent=branch, kind="group")
+        contract_of(branch)
+        offer_of(branch)
+        congress_of(branch)
+        disclosure_of(branch)
+        performance_check_of(branch)
+        reminder_for(branch)
+        union = make_union(f"扩展评分工会{i}")
+        scorecard_of(union)
+        assessment_of(union)
+        survey_of(union)
+        EnterpriseFactory(union=root)
+        make_union(f"扩展工会{i}")
+        enrol(branch)
 
 
 def url_for(case, world):
