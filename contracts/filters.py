@@ -6,7 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from unions.filters import UnionSubtreeFilter
 
-from .models import CollectiveContract, ContractKind
+from .models import (
+    CollectiveContract,
+    CongressLevel,
+    CongressSystem,
+    ContractKind,
+    Disclosure,
+    DisclosureChannel,
+    DisclosureTopic,
+    NegotiationOffer,
+)
 
 STATES = [
     ("in_force", _("in force")),
@@ -50,3 +59,71 @@ class ContractFilter(PortalFilterSet):
         if value == "unchecked":
             return queryset.in_force_on(today).exclude(performance_checks__year=today.year)
         return queryset
+
+
+class CongressFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), field_name="name", lookup_expr="icontains", widget=search_box(_("Name"))
+    )
+    level = django_filters.ChoiceFilter(label=_("level"), choices=CongressLevel.choices)
+    union = UnionSubtreeFilter()
+    overdue = django_filters.BooleanFilter(
+        label=_("no session in 12 months"), method="filter_overdue", widget=yes_no()
+    )
+
+    class Meta:
+        model = CongressSystem
+        fields = ("q", "union", "level", "overdue")
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = CongressSystem.objects.overdue_on(timezone.localdate()).values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+
+
+class DisclosureFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Title or enterprise"))
+    )
+    union = UnionSubtreeFilter()
+    topic = django_filters.ChoiceFilter(label=_("topic"), choices=DisclosureTopic.choices)
+    channel = django_filters.ChoiceFilter(label=_("form"), choices=DisclosureChannel.choices)
+    year = django_filters.NumberFilter(
+        label=_("year"), field_name="disclosed_on", lookup_expr="year"
+    )
+
+    class Meta:
+        model = Disclosure
+        fields = ("q", "union", "topic", "channel", "year")
+
+    def search(self, queryset, name, value):
+        return queryset.filter(title__icontains=value) | queryset.filter(
+            enterprise__name__icontains=value
+        )
+
+
+class OfferFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Subject or enterprise"))
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("reply overdue"),
+        method="filter_overdue",
+        widget=yes_no(),
+    )
+
+    class Meta:
+        model = NegotiationOffer
+        fields = ("q", "overdue")
+
+    def search(self, queryset, name, value):
+        return queryset.filter(subject__icontains=value) | queryset.filter(
+            enterprise__name__icontains=value
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue_on(timezone.localdate())
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))

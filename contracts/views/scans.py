@@ -3,7 +3,7 @@
 from cohesion_portal.documents import document_response
 from cohesion_portal.views import ScopedDetailView
 
-from .models import CollectiveContract
+from ..models import CollectiveContract
 
 
 class ContractScanView(ScopedDetailView):

@@ -11,12 +11,12 @@ from cohesion_portal.views import (
     ScopedUpdateView,
 )
 
-from .filters import ContractFilter
-from .forms import ContractForm
-from .metrics import coverage
-from .models import CollectiveContract, ContractStatus
-from .services import contract_save
-from .tables import ContractTable
+from ..filters import ContractFilter
+from ..forms import ContractForm
+from ..metrics import coverage
+from ..models import CollectiveContract, ContractStatus
+from ..services import contract_save
+from ..tables import ContractTable
 
 CONTRACTS_CRUMB = (_("Collective contracts"), reverse_lazy("contracts:list"))
 

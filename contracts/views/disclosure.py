@@ -1,57 +1,23 @@
 """Pages of affairs disclosure (厂务公开)."""
 
-import django_filters
-import django_tables2 as tables
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import can_change_anything
-from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
     ScopedListView,
     ScopedUpdateView,
 )
-from unions.filters import UnionSubtreeFilter
 
-from .forms_records import DisclosureForm
-from .models import Disclosure, DisclosureChannel, DisclosureTopic
-from .services import disclosure_save
+from ..filters import DisclosureFilter
+from ..forms import DisclosureForm
+from ..models import Disclosure
+from ..services import disclosure_save
+from ..tables import DisclosureTable
 
 DISCLOSURES_CRUMB = (_("Affairs disclosure"), reverse_lazy("contracts:disclosure_list"))
-
-
-class DisclosureFilter(PortalFilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"), method="search", widget=search_box(_("Title or enterprise"))
-    )
-    union = UnionSubtreeFilter()
-    topic = django_filters.ChoiceFilter(label=_("topic"), choices=DisclosureTopic.choices)
-    channel = django_filters.ChoiceFilter(label=_("form"), choices=DisclosureChannel.choices)
-    year = django_filters.NumberFilter(
-        label=_("year"), field_name="disclosed_on", lookup_expr="year"
-    )
-
-    class Meta:
-        model = Disclosure
-        fields = ("q", "union", "topic", "channel", "year")
-
-    def search(self, queryset, name, value):
-        return queryset.filter(title__icontains=value) | queryset.filter(
-            enterprise__name__icontains=value
-        )
-
-
-class DisclosureTable(tables.Table):
-    title = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
-    enterprise = tables.Column(attrs={"td": {"class": "wrap"}})
-
-    class Meta:
-        model = Disclosure
-        fields = ("title", "topic", "enterprise", "disclosed_on", "channel")
-        order_by = ("-disclosed_on",)
-        empty_text = _("No disclosure matches.")
 
 
 class DisclosureListView(ScopedListView):

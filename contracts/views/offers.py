@@ -1,17 +1,13 @@
 """Pages of the wage collective negotiation offers (要约) and their rounds."""
 
-import django_filters
-import django_tables2 as tables
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import can_change_anything
-from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -21,62 +17,13 @@ from cohesion_portal.views import (
     add_service_error,
 )
 
-from .forms_offers import OfferForm, RoundForm
-from .models import REPLY_DAYS, NegotiationOffer
-from .services import offer_save, round_add
+from ..filters import OfferFilter
+from ..forms import OfferForm, RoundForm
+from ..models import NegotiationOffer
+from ..services import offer_save, round_add
+from ..tables import OfferTable
 
 OFFERS_CRUMB = (_("Negotiation offers"), reverse_lazy("contracts:offer_list"))
-
-
-class OfferFilter(PortalFilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"), method="search", widget=search_box(_("Subject or enterprise"))
-    )
-    overdue = django_filters.BooleanFilter(
-        label=_("reply overdue"),
-        method="filter_overdue",
-        widget=yes_no(),
-    )
-
-    class Meta:
-        model = NegotiationOffer
-        fields = ("q", "overdue")
-
-    def search(self, queryset, name, value):
-        return queryset.filter(subject__icontains=value) | queryset.filter(
-            enterprise__name__icontains=value
-        )
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue_on(timezone.localdate())
-        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
-
-
-class OfferTable(tables.Table):
-    subject = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
-    enterprise = tables.Column(attrs={"td": {"class": "wrap"}})
-    reply_state = tables.Column(verbose_name=_("Reply"), empty_values=(), orderable=False)
-
-    class Meta:
-        model = NegotiationOffer
-        fields = ("subject", "enterprise", "union", "sent_on", "replied_on", "reply_state")
-        order_by = ("-sent_on",)
-        empty_text = _("No offer matches.")
-
-    def render_reply_state(self, record):
-        if record.replied_on:
-            return record.get_reply_display()
-        if record.is_overdue(timezone.localdate()):
-            return format_html(
-                '<span class="badge text-bg-danger">{}</span>',
-                _("no reply within %(days)d days") % {"days": REPLY_DAYS},
-            )
-        return format_html(
-            '<span class="badge text-bg-light border">{}</span>',
-            _("due %(date)s") % {"date": record.reply_due.isoformat()},
-        )
 
 
 class OfferListView(ScopedListView):

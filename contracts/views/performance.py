@@ -13,10 +13,10 @@ from cohesion_portal.views import (
     add_service_error,
 )
 
-from .forms_records import PerformanceCheckForm
-from .models import CollectiveContract, PerformanceCheck
-from .services import performance_check_save
-from .views import CONTRACTS_CRUMB
+from ..forms import PerformanceCheckForm
+from ..models import CollectiveContract, PerformanceCheck
+from ..services import performance_check_save
+from .contracts import CONTRACTS_CRUMB
 
 
 class PerformanceCheckAddView(SubmitOnceMixin, ScopedObjectFormView):

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.access import can_change_anything
 from unions.views.enterprises import EnterpriseListView
 
-from .metrics import without_contract_in_force
-from .views import CONTRACTS_CRUMB
+from ..metrics import without_contract_in_force
+from .contracts import CONTRACTS_CRUMB
 
 
 class UncoveredEnterpriseListView(EnterpriseListView):
