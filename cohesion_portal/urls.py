@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import plugins
 from reports.views import HomeView
-from standards.views_surveys import SurveyAnswerView
+from standards.views.surveys import SurveyAnswerView
 from unions.views.joining import JoinView
 
 admin.site.site_header = _("Cohesion Project Portal · administration")

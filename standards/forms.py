@@ -1,15 +1,22 @@
-"""Forms of the assessment: one row of fields per indicator a person scores."""
+"""The standards app's forms: the assessment's score rows (one row of fields per indicator a
+person scores), plans and targets, the scheme's points, indicators and grades, surveys and
+their answers, a recompute."""
+
+from decimal import Decimal
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import metrics
 from cohesion_portal.access import CHANGE, INSPECT
 from cohesion_portal.documents import validate_document
+from cohesion_portal.fields import LARGEST_INTEGER
 from cohesion_portal.validators import not_in_future
 from unions.fields import UnionChoiceField
 from unions.models import Union
 
-from .models import Method, Period, VetoHit
+from .models import Answer, Grade, Indicator, Method, Period, Plan, Survey, Target, VetoHit
 from .models.scheme import plain
 
 POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
@@ -173,3 +180,196 @@ class VetoHitForm(forms.ModelForm):
             Union.objects.for_user(user, INSPECT).filter(parent__isnull=True).order_by("name")
         )
         self.fields["occurred_on"].validators.append(not_in_future)
+
+
+class PlanForm(forms.ModelForm):
+    copy_targets_from = forms.ModelChoiceField(
+        label=_("Start with the targets of"),
+        queryset=Plan.objects.all(),
+        required=False,
+        help_text=_("Their deadlines become the end of the new plan."),
+    )
+
+    class Meta:
+        model = Plan
+        fields = ("name", "document_number", "issued_by", "starts_on", "ends_on", "summary")
+        widgets = {"starts_on": DATE, "ends_on": DATE, "summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["copy_targets_from"]
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ("code", "title", "wording", "metric", "value", "deadline", "order")
+        widgets = {"deadline": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        known = [(m.key, m.label) for m in metrics.all_metrics() if m.total is not None]
+        if self.instance.metric and all(key != self.instance.metric for key, _ in known):
+            # A figure an app still to come will count: kept, shown as such.
+            known.append(
+                (
+                    self.instance.metric,
+                    _("%(key)s (not counted yet)") % {"key": self.instance.metric},
+                )
+            )
+        self.fields["metric"] = forms.ChoiceField(label=_("figure"), choices=known)
+        # A rate or a count to reach: never below nothing.
+        self.fields["value"].validators.append(MinValueValidator(0))
+        self.fields["value"].widget.attrs["min"] = 0
+
+
+POINTS = {"max_digits": 6, "decimal_places": 2, "min_value": 0}
+
+
+THRESHOLD_ROWS = 5
+
+
+class PointsForm(forms.Form):
+    def __init__(self, *args, scheme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dimensions = list(scheme.dimensions.prefetch_related("indicators"))
+        for dimension in self.dimensions:
+            self.fields[f"weight_{dimension.pk}"] = forms.DecimalField(
+                label=_("%(name)s: points of the dimension") % {"name": dimension.name},
+                initial=plain(dimension.weight),
+                **POINTS,
+            )
+            for indicator in dimension.indicators.all():
+                self.fields[f"max_{indicator.pk}"] = forms.DecimalField(
+                    label=f"{dimension.name} · {indicator.name}",
+                    initial=plain(indicator.max_points),
+                    **POINTS,
+                )
+
+
+def computed_figures():
+    return [(m.key, m.label) for m in metrics.all_metrics() if m.by_union is not None]
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ("name", "method", "metric", "guidance")
+        widgets = {"guidance": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["metric"] = forms.ChoiceField(
+            label=_("figure"),
+            required=False,
+            choices=[("", "—"), *computed_figures()],
+            help_text=_("For a computed indicator."),
+        )
+        steps = list(self.instance.thresholds.order_by("-at_least"))
+        for row in range(THRESHOLD_ROWS):
+            step = steps[row] if row < len(steps) else None
+            self.fields[f"at_least_{row}"] = forms.DecimalField(
+                label=_("Threshold %(n)s: value at least") % {"n": row + 1},
+                required=False,
+                min_value=0,  # (every figure counts up from 0)
+                max_digits=12,
+                decimal_places=2,
+                initial=plain(step.at_least) if step else None,
+            )
+            self.fields[f"points_{row}"] = forms.DecimalField(
+                label=_("Threshold %(n)s: points") % {"n": row + 1},
+                required=False,
+                initial=plain(step.points) if step else None,
+                **POINTS,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.steps: list[tuple[Decimal, Decimal]] = []
+        for row in range(THRESHOLD_ROWS):
+            value, points = cleaned.get(f"at_least_{row}"), cleaned.get(f"points_{row}")
+            if value is not None and points is not None:
+                self.steps.append((value, points))
+            elif value is not None or points is not None:
+                self.add_error(f"points_{row}", _("Give both the value and its points."))
+        return cleaned
+
+
+class GradesForm(forms.Form):
+    trusted_min_grade = forms.ChoiceField(
+        label=_("trusted home: lowest grade"), choices=Grade.choices[1:]
+    )
+    trusted_without_veto = forms.BooleanField(
+        label=_("trusted home: no veto item hit"), required=False
+    )
+    trusted_min_satisfaction = forms.DecimalField(
+        label=_("trusted home: lowest member satisfaction (%)"), max_value=100, **POINTS
+    )
+    # Stops at what an integer column holds: a larger number is a form error, not a database one.
+    survey_min_answers = forms.IntegerField(
+        label=_("least answers for a survey to count"), min_value=1, max_value=LARGEST_INTEGER
+    )
+
+    def __init__(self, *args, scheme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.grades = [rule.grade for rule in scheme.grade_rules.all()]
+        for rule in scheme.grade_rules.all():
+            self.fields[f"total_{rule.grade}"] = forms.DecimalField(
+                label=_("%(grade)s: least total") % {"grade": rule.grade},
+                initial=plain(rule.min_total),
+                **POINTS,
+            )
+            self.fields[f"share_{rule.grade}"] = forms.DecimalField(
+                label=_("%(grade)s: least share of each dimension (%%)") % {"grade": rule.grade},
+                initial=plain(rule.min_dimension_share),
+                max_value=100,
+                **POINTS,
+            )
+        self.initial.update(
+            trusted_min_grade=scheme.trusted_min_grade,
+            trusted_without_veto=scheme.trusted_without_veto,
+            trusted_min_satisfaction=plain(scheme.trusted_min_satisfaction),
+            survey_min_answers=scheme.survey_min_answers,
+        )
+
+
+class RecomputeForm(forms.Form):
+    pass
+
+
+class SurveyForm(forms.ModelForm):
+    class Meta:
+        model = Survey
+        fields = ("period", "union", "opens_on", "closes_on")
+        field_classes = {"union": UnionChoiceField}
+        widgets = {"opens_on": DATE, "closes_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
+        self.fields["union"].queryset = (
+            Union.objects.for_user(user, CHANGE).filter(parent__isnull=True).order_by("name")
+        )
+
+
+class AnswerForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=50)
+    id_last6 = forms.RegexField(
+        label=_("Last 6 characters of your ID number"),
+        regex=r"^\s*[0-9]{5}[0-9Xx]\s*$",
+        error_messages={"invalid": _("Enter the last 6 characters of your ID number.")},
+        max_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off", "maxlength": 6}),
+    )
+    answer = forms.ChoiceField(
+        label=_("Overall, are you satisfied with your union's work?"),
+        choices=Answer.choices,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("What should the union do better? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

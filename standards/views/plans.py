@@ -1,6 +1,5 @@
 """Plans and where their targets stand."""
 
-import django_tables2 as tables
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,21 +8,12 @@ from cohesion_portal import area
 from cohesion_portal.access import may_manage_shared_data
 from cohesion_portal.views import RecordDetailView, ScopedListView
 
-from .filters import PlanFilter
-from .models import Plan
-from .targets import evaluate
+from ..filters import PlanFilter
+from ..models import Plan
+from ..tables import PlanTable
+from ..targets import evaluate
 
 PLANS_CRUMB = (_("Plans and targets"), reverse_lazy("standards:plan_list"))
-
-
-class PlanTable(tables.Table):
-    name = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
-
-    class Meta:
-        model = Plan
-        fields = ("name", "document_number", "issued_by", "starts_on", "ends_on")
-        order_by = ("-starts_on",)
-        empty_text = _("No plan yet.")
 
 
 class PlanListView(ScopedListView):

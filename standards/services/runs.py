@@ -5,7 +5,7 @@ from django.db import transaction
 
 from cohesion_portal import jobs
 
-from .models import Period, ScoringRun
+from ..models import Period, ScoringRun
 
 
 @transaction.atomic
@@ -13,7 +13,7 @@ def recompute_request(*, actor, period: Period) -> tuple[ScoringRun, bool]:
     """Recompute every scorecard of `period`, queued. Asking again while a recompute of the
     period is waiting gives that one (a double click); a stalled one (its worker died) is given
     up, saying so, and a fresh one is queued."""
-    from .tasks import score_period_task
+    from ..tasks import score_period_task
 
     # (Locks the period's row: two people asking at once queue one recompute.)
     Period.objects.select_for_update().filter(pk=period.pk).first()

@@ -7,10 +7,10 @@ from cohesion_portal import metrics
 from cohesion_portal.access import may_manage_shared_data
 from cohesion_portal.views import RecordDetailView, ScopedListView
 
-from .filters import SchemeFilter
-from .models import Scheme
-from .scoring import load_scheme
-from .tables import SchemeTable
+from ..filters import SchemeFilter
+from ..models import Scheme
+from ..scoring import load_scheme
+from ..tables import SchemeTable
 
 SCHEMES_CRUMB = (_("Assessment schemes"), reverse_lazy("standards:scheme_list"))
 

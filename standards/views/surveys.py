@@ -1,11 +1,8 @@
 """Satisfaction surveys: the union opens one; members answer on their phones (public page)."""
 
-import django_tables2 as tables
 import segno
-from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -13,60 +10,19 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from cohesion_portal.access import CHANGE
 from cohesion_portal.ratelimit import allow, client_address
 from cohesion_portal.views import RecordDetailView, ScopedCreateView, ScopedListView
-from unions.fields import UnionChoiceField
-from unions.models import Union
 
-from .filters import SurveyFilter
-from .models import SATISFIED_ANSWERS, Answer, Period, Survey, SurveyResponse
-from .surveys import survey_answer, survey_open
+from ..filters import SurveyFilter
+from ..forms import AnswerForm, SurveyForm
+from ..models import SATISFIED_ANSWERS, Survey
+from ..selectors import answer_count
+from ..surveys import survey_answer, survey_open
+from ..tables import SurveyTable
 
 SURVEY_ANSWERS_PER_ADDRESS = 300  # an hour
 TRIES_PER_NAME = 5  # an hour, on one survey
 SURVEYS_CRUMB = (_("Satisfaction surveys"), reverse_lazy("standards:survey_list"))
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class SurveyForm(forms.ModelForm):
-    class Meta:
-        model = Survey
-        fields = ("period", "union", "opens_on", "closes_on")
-        field_classes = {"union": UnionChoiceField}
-        widgets = {"opens_on": DATE, "closes_on": DATE}
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
-        self.fields["union"].queryset = (
-            Union.objects.for_user(user, CHANGE).filter(parent__isnull=True).order_by("name")
-        )
-
-
-def answer_count():
-    """The answers of each survey, as a subquery (0 for none)."""
-    answers = (
-        SurveyResponse.objects.filter(survey=OuterRef("pk"))
-        .order_by()
-        .values("survey")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(answers), 0)
-
-
-class SurveyTable(tables.Table):
-    union = tables.Column(
-        linkify=lambda record: record.get_absolute_url(), attrs={"td": {"class": "wrap"}}
-    )
-    answers = tables.Column(verbose_name=_("Answers"), attrs={"td": {"class": "text-end"}})
-
-    class Meta:
-        model = Survey
-        fields = ("union", "period", "opens_on", "closes_on", "answers")
-        order_by = ("-opens_on",)
-        empty_text = _("No survey yet.")
 
 
 class SurveyListView(ScopedListView):
@@ -136,28 +92,6 @@ class SurveyDetailView(RecordDetailView):
             round(100 * counts["satisfied"] / counts["answers"], 1) if counts["answers"] else None
         )
         return context
-
-
-class AnswerForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=50)
-    id_last6 = forms.RegexField(
-        label=_("Last 6 characters of your ID number"),
-        regex=r"^\s*[0-9]{5}[0-9Xx]\s*$",
-        error_messages={"invalid": _("Enter the last 6 characters of your ID number.")},
-        max_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off", "maxlength": 6}),
-    )
-    answer = forms.ChoiceField(
-        label=_("Overall, are you satisfied with your union's work?"),
-        choices=Answer.choices,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("What should the union do better? (optional)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 class SurveyAnswerView(View):

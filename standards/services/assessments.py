@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from cohesion_portal.versioning import expect_version
 
-from .models import (
+from ..models import (
     Assessment,
     AssessmentScore,
     AssessmentStatus,
@@ -19,7 +19,7 @@ from .models import (
     Period,
     VetoHit,
 )
-from .models.scheme import plain
+from ..models.scheme import plain
 
 
 def scored_by_people(period: Period):
@@ -216,7 +216,7 @@ def veto_record(*, actor, hit: VetoHit) -> VetoHit:
 
 def _rescore(record, include_final=False) -> None:
     """That union's scorecard again, once the change is committed."""
-    from .tasks import score_union_task
+    from ..tasks import score_union_task
 
     period_id, union_id = record.period_id, record.union_id
     transaction.on_commit(lambda: score_union_task.delay(period_id, union_id, include_final))

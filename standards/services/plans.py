@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from cohesion_portal import metrics
 
-from .models import Plan, Target
+from ..models import Plan, Target
 
 
 @transaction.atomic

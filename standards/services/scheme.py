@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from cohesion_portal import metrics
 from cohesion_portal.versioning import expect_version
 
-from .models import GRADE_ORDER, Grade, Method, Scheme
-from .models.scheme import plain
+from ..models import GRADE_ORDER, Grade, Method, Scheme
+from ..models.scheme import plain
 
 
 def _saved(actor, *records):

@@ -1,8 +1,6 @@
 """The assessment: self-inspection by the union, inspection by the area cadre, approval by the
 industry union; veto items recorded by inspectors."""
 
-import django_filters
-import django_tables2 as tables
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -12,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal import versioning
 from cohesion_portal.access import APPROVE, CHANGE, INSPECT, can_change_anything, scope_for
 from cohesion_portal.documents import document_response
-from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -22,9 +19,9 @@ from cohesion_portal.views import (
     VersionedFormMixin,
     add_service_error,
 )
-from unions.filters import UnionSubtreeFilter
 
-from .forms import (
+from ..filters import AssessmentFilter
+from ..forms import (
     AssessmentStartForm,
     DecisionForm,
     InspectionForm,
@@ -32,8 +29,8 @@ from .forms import (
     SelfInspectionForm,
     VetoHitForm,
 )
-from .models import Assessment, AssessmentScore, AssessmentStatus, Period, VetoHit
-from .services import (
+from ..models import Assessment, AssessmentScore, AssessmentStatus, VetoHit
+from ..services import (
     assessment_decide,
     assessment_start,
     ensure_scores,
@@ -42,30 +39,9 @@ from .services import (
     self_inspection_save,
     veto_record,
 )
+from ..tables import AssessmentTable
 
 ASSESSMENTS_CRUMB = (_("Inspections"), reverse_lazy("standards:assessment_list"))
-
-
-class AssessmentFilter(PortalFilterSet):
-    period = django_filters.ModelChoiceFilter(label=_("period"), queryset=Period.objects.all())
-    status = django_filters.ChoiceFilter(label=_("status"), choices=AssessmentStatus.choices)
-    union = UnionSubtreeFilter()
-
-    class Meta:
-        model = Assessment
-        fields = ("period", "status", "union")
-
-
-class AssessmentTable(tables.Table):
-    union = tables.Column(
-        linkify=lambda record: record.get_absolute_url(), attrs={"td": {"class": "wrap"}}
-    )
-
-    class Meta:
-        model = Assessment
-        fields = ("union", "period", "status", "submitted_at", "inspected_at", "approved_at")
-        order_by = ("union",)
-        empty_text = _("No inspection matches.")
 
 
 class AssessmentListView(ScopedListView):

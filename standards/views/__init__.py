@@ -1,0 +1,1 @@
+"""The pages of the standards app, one module per kind of record."""
