@@ -177,7 +177,7 @@ def export_measure(bench):
     from cohesion_portal.access import EVERYTHING, Reader
     from cohesion_portal.dates import previous_month
     from reports.excel import write_report
-    from reports.exports import report_context
+    from reports.services.exports import report_context
 
     month = previous_month(timezone.localdate())
     reader = Reader(EVERYTHING)

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import plugins
-from reports.views import HomeView
+from reports.views.home import HomeView
 from standards.views.surveys import SurveyAnswerView
 from unions.views.joining import JoinView
 

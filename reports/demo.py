@@ -15,7 +15,7 @@ from unions.models import RoleKind, Union, UnionStatus
 
 from .models import MonthlyReport
 from .models import MonthlyReportStatus as Status
-from .monthly_services import due_date, monthly_reminders_send
+from .services.monthly import due_date, monthly_reminders_send
 
 MONTHS = 12  # before this one
 BATCH = 2000
@@ -223,8 +223,8 @@ def finish_demo(*, builder) -> dict:
     its files whether or not a worker runs)."""
     from unions.models import IndustryUnion
 
-    from .exports import produce
     from .models import MonthlyExport
+    from .services.exports import produce
 
     month = previous_month(builder.today)
     for industry in IndustryUnion.objects.order_by("pk"):

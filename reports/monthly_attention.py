@@ -1,6 +1,6 @@
 """The monthly report's item in the attention list (cohesion_portal.attention): last month's
 reports not submitted, in the user's area. The number and the submission-status page it links
-to count the same rows (reports.monthly), so they agree."""
+to count the same rows (reports.selectors.monthly), so they agree."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal import attention
 from unions.models import Union
 
-from .monthly import expected_unions, outstanding, report_month_default
+from .selectors.monthly import expected_unions, outstanding, report_month_default
 
 
 def outstanding_count(user, today) -> int:

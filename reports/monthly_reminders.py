@@ -28,8 +28,8 @@ from cohesion_portal.reminder_rules import Due, Rule
 from reminders.models import Reminder
 
 from .models import MonthlyReport
-from .monthly import expected_unions, outstanding
-from .monthly_services import REQUESTED, SUBMIT_FROM_DAY, SUBMITTED, due_date, reminder_key
+from .selectors.monthly import expected_unions, outstanding
+from .services.monthly import REQUESTED, SUBMIT_FROM_DAY, SUBMITTED, due_date, reminder_key
 
 DUE = "reports.monthly_due"
 LATE = "reports.monthly_late"

@@ -1,4 +1,4 @@
-"""Celery tasks of the reports app: thin wrappers over reports.exports. `acks_late` and
+"""Celery tasks of the reports app: thin wrappers over reports.services.exports. `acks_late` and
 `reject_on_worker_lost` (settings): a worker that dies while producing a report leaves the
 message to be delivered again, and that delivery takes the report over (cohesion_portal.jobs)
 and produces it from the beginning."""
@@ -12,7 +12,7 @@ from cohesion_portal import jobs
 
 @shared_task(bind=True, name="reports.produce_export", acks_late=True)
 def produce_export_task(self, export_id: int) -> str:
-    from .exports import produce
+    from .services.exports import produce
 
     export = produce(export_id, task_id=self.request.id)
     if export is None:
@@ -29,6 +29,6 @@ def monthly_exports_task() -> int:
     """On the 1st of each month: last month's report for each industry union."""
     from cohesion_portal.dates import previous_month
 
-    from .exports import request_industry_exports
+    from .services.exports import request_industry_exports
 
     return len(request_industry_exports(previous_month(timezone.localdate())))

@@ -35,7 +35,7 @@ def _slow_every_step(**kwargs):
     import django
 
     django.setup()
-    from reports import exports
+    from reports.services import exports
     from standards import scoring
 
     write_report, score_period = exports.write_report, scoring.score_period

@@ -5,7 +5,7 @@ restored copy) can be compared by the backup test (test_backup_and_restore.py).
     DATABASE_URL=postgres://... python -m tests.portal.database_figures 2026-11-20
 
 The figures come through the portal's own code, as a reader of everything would see them on
-the dashboard (reports.dashboard), and as each registered figure answers for every union
+the dashboard (reports.selectors.dashboard), and as each registered figure answers for every union
 (cohesion_portal.metrics); the tables through the database itself, so a table no model names
 is counted too.
 """
@@ -17,7 +17,7 @@ import sys
 
 
 def dashboard_figures(reader, today) -> dict:
-    from reports.dashboard import industry_dashboard
+    from reports.selectors.dashboard import industry_dashboard
 
     board = industry_dashboard(reader, today)
     return {

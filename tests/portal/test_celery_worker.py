@@ -78,8 +78,8 @@ def test_the_monthly_excel_reports_are_produced_on_the_worker(worker):
     from openpyxl import load_workbook
 
     from cohesion_portal.dates import previous_month
-    from reports.exports import request_industry_exports
     from reports.models import MonthlyExport
+    from reports.services.exports import request_industry_exports
     from reports.tasks import monthly_exports_task
 
     light = make_union("甲工会委员会", industry_code="light-textile")

@@ -18,7 +18,7 @@ from cohesion_portal import attention, metrics, monthly_figures, reminder_rules,
 from cohesion_portal.access import EVERYTHING, Reader
 from cohesion_portal.dates import previous_month
 from reminders.services import refresh_reminders
-from reports.exports import report_context
+from reports.services.exports import report_context
 from standards.models import Indicator, Target
 from unions.demo import DemoBuilder, Scale
 from unions.models import Union

@@ -33,8 +33,8 @@ from contracts.models import (
 )
 from contracts.services import congress_save, contract_save, offer_save
 from reminders.tasks import refresh_daily
-from reports.exports import produce
 from reports.models import MonthlyExport, MonthlyReport
+from reports.services.exports import produce
 from standards.models import (
     Assessment,
     AssessmentScore,

@@ -21,8 +21,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from cohesion_portal.dates import previous_month
-from reports.exports import request_export
 from reports.models import MonthlyExport
+from reports.services.exports import request_export
 from unions.models import RoleKind
 
 from ..factories import industry, make_union, make_user

@@ -4,7 +4,7 @@ step built through the services."""
 import datetime
 
 from reports.models import MonthlyReport
-from reports.monthly_services import (
+from reports.services.monthly import (
     monthly_report_accept,
     monthly_report_return,
     monthly_report_save,

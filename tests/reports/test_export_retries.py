@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohesion_portal.dates import previous_month
-from reports import exports
-from reports.exports import produce, request_export, request_industry_exports
+from reports.services import exports
 from reports.models import ExportStatus, MonthlyExport
+from reports.services.exports import produce, request_export, request_industry_exports
 
 
 @pytest.fixture

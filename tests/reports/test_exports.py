@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from cohesion_portal import metrics
 from cohesion_portal.dates import previous_month
-from reports.exports import produce, request_export, request_industry_exports
 from reports.models import ExportStatus, MonthlyExport, MonthlyReport
+from reports.services.exports import produce, request_export, request_industry_exports
 from standards.models import Scorecard
 
 from ..factories import EnterpriseFactory, enrol
@@ -294,7 +294,7 @@ def test_the_report_reads_the_same_number_of_queries_for_few_unions_and_many(wor
 
     from cohesion_portal.access import EVERYTHING, Reader
     from reports.excel import write_report
-    from reports.exports import report_context
+    from reports.services.exports import report_context
 
     from ..factories import make_union
 

@@ -7,7 +7,7 @@ import pytest
 from reminders.models import Reminder
 from reminders.services import refresh_reminders
 from reports.monthly_reminders import reports_due, reports_late
-from reports.monthly_services import monthly_reminders_send
+from reports.services.monthly import monthly_reminders_send
 
 from .monthly_helpers import accepted, draft, returned, submitted
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from cohesion_portal.versioning import StaleRecord
 from reports.models import MonthlyReport
-from reports.monthly_services import monthly_report_return, monthly_report_save
+from reports.services.monthly import monthly_report_return, monthly_report_save
 
 from ..editing import form_of
 from ..factories import enrol

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from reports.models import MonthlyReport
-from reports.monthly_services import (
+from reports.services.monthly import (
     monthly_report_accept,
     monthly_report_return,
     monthly_report_save,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from cohesion_portal.access import EVERYTHING, Reader, industry_reader
 from reports.excel import write_report
-from reports.exports import ExportRefused, check_month, report_context, scope_label
+from reports.services.exports import ExportRefused, check_month, report_context, scope_label
 from unions.models import IndustryUnion
 
 

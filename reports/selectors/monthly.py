@@ -8,12 +8,17 @@ from django.db.models import Count, DateTimeField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import monthly_figures
 from cohesion_portal.dates import previous_month
 from unions.models import Union, UnionStatus
 
-from .models import MonthlyReport
-from .models import MonthlyReportStatus as Status
-from .monthly_services import OUTSTANDING, SUBMITTED, due_date
+from ..models import MonthlyReport
+from ..models import MonthlyReportStatus as Status
+from ..services.monthly import (
+    OUTSTANDING,
+    SUBMITTED,
+    due_date,
+)
 
 NOT_STARTED = "not_started"
 # What the status page shows for each union: the report's status, or "not started".
@@ -103,3 +108,55 @@ def workbench_report(union, today: datetime.date) -> dict:
     month = this_month if done else last
     late = month < this_month and today > due_date(month)
     return {"month": month, "report": reports.get(month), "late": late}
+
+
+def figure_rows(report_figures: dict) -> list[dict]:
+    """The report's figures in the registry's order; a figure no longer registered keeps its
+    key as its name, one registered after the report was sent shows no value."""
+    rows = []
+    for figure in monthly_figures.figures():
+        rows.append(
+            {
+                "label": figure.label,
+                "help": figure.help_text,
+                "unit": figure.unit,
+                "value": report_figures.get(figure.key),
+            }
+        )
+    known = {figure.key for figure in monthly_figures.figures()}
+    for key, value in report_figures.items():
+        if key not in known:
+            rows.append({"label": key, "help": "", "unit": "", "value": value})
+    return rows
+
+
+STEP_LABELS = {
+    Status.DRAFT: _("Report begun"),
+    Status.SUBMITTED: _("Submitted"),
+    Status.RETURNED: _("Returned for changes"),
+    Status.ACCEPTED: _("Accepted"),
+}
+
+
+def status_steps(report) -> list[dict]:
+    """The report's way so far, from its history: begun, submitted, returned, accepted (saves
+    that changed no status are left out)."""
+    steps, previous = [], None
+    records = report.history.select_related("history_user").order_by("history_date", "history_id")
+    for record in records:
+        status = record.status
+        if previous is None or status != previous.status:
+            again = status == Status.SUBMITTED and previous and previous.status == Status.RETURNED
+            steps.append(
+                {
+                    "label": _("Submitted again") if again else STEP_LABELS[status],
+                    "status": status,
+                    "user": record.history_user,
+                    "at": record.history_date,
+                    "comment": record.review_comment
+                    if status in (Status.RETURNED, Status.ACCEPTED)
+                    else "",
+                }
+            )
+        previous = record
+    return steps

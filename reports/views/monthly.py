@@ -1,15 +1,11 @@
 """The monthly progress report (月报): the union's list and form, a report's page with its
 review. The industry union's submission status and reminders: views_submissions.py."""
 
-import django_filters
-import django_tables2 as tables
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +14,6 @@ from django.views.generic import FormView
 from cohesion_portal import monthly_figures, versioning
 from cohesion_portal.access import APPROVE, CHANGE, scope_for
 from cohesion_portal.dates import month_label
-from cohesion_portal.filters import PortalFilterSet
 from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     PortalViewMixin,
@@ -29,20 +24,20 @@ from cohesion_portal.views import (
     VersionedFormMixin,
     add_service_error,
 )
-from unions.filters import UnionSubtreeFilter
 from unions.models import Union
 from unions.organisation import own_grassroots_union
 
-from .forms_monthly import MonthlyReportForm, ReviewForm
-from .models import MonthlyReport
-from .models import MonthlyReportStatus as Status
-from .monthly import (
-    NOT_STARTED,
-    STATE_CHOICES,
+from ..filters import MonthlyReportFilter
+from ..forms import MonthlyReportForm, ReviewForm
+from ..models import MonthlyReport
+from ..models import MonthlyReportStatus as Status
+from ..selectors.monthly import (
     expected_unions,
+    figure_rows,
     parse_month,
+    status_steps,
 )
-from .monthly_services import (
+from ..services.monthly import (
     OUTSTANDING,
     as_stored,
     month_to_report,
@@ -51,93 +46,13 @@ from .monthly_services import (
     monthly_report_save,
     monthly_report_submit,
 )
+from ..tables import MonthlyReportTable
 
 REPORTS_CRUMB = (_("Monthly reports"), reverse_lazy("reports:monthly_list"))
 STATUS_CRUMB = (_("Submission status"), reverse_lazy("reports:monthly_status"))
 
 
-def figure_rows(report_figures: dict) -> list[dict]:
-    """The report's figures in the registry's order; a figure no longer registered keeps its
-    key as its name, one registered after the report was sent shows no value."""
-    rows = []
-    for figure in monthly_figures.figures():
-        rows.append(
-            {
-                "label": figure.label,
-                "help": figure.help_text,
-                "unit": figure.unit,
-                "value": report_figures.get(figure.key),
-            }
-        )
-    known = {figure.key for figure in monthly_figures.figures()}
-    for key, value in report_figures.items():
-        if key not in known:
-            rows.append({"label": key, "help": "", "unit": "", "value": value})
-    return rows
-
-
-STATE_BADGES = {
-    NOT_STARTED: "text-bg-light border",
-    Status.DRAFT: "text-bg-secondary",
-    Status.SUBMITTED: "text-bg-warning",
-    Status.RETURNED: "text-bg-danger",
-    Status.ACCEPTED: "text-bg-success",
-}
-
-
-def state_badge(state) -> str:
-    return format_html(
-        '<span class="badge {}">{}</span>',
-        STATE_BADGES.get(state, "text-bg-light"),
-        dict(STATE_CHOICES).get(state, state),
-    )
-
-
 # --- The list of reports -------------------------------------------------------------------
-
-
-class MonthFilter(django_filters.CharFilter):
-    """A month (<input type="month">, "2026-10")."""
-
-    field_class = forms.CharField
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("month"))
-        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "month"}))
-        super().__init__(**kwargs)
-
-    def filter(self, queryset, value):
-        month = parse_month(value)
-        return queryset.filter(**{self.field_name: month}) if month else queryset
-
-
-class MonthlyReportFilter(PortalFilterSet):
-    month = MonthFilter()
-    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
-    union = UnionSubtreeFilter(label=_("union"))
-
-    class Meta:
-        model = MonthlyReport
-        fields = ("month", "status", "union")
-
-
-class MonthlyReportTable(tables.Table):
-    month = tables.DateColumn(
-        format="YEAR_MONTH_FORMAT", linkify=lambda record: record.get_absolute_url()
-    )
-    union = tables.Column(attrs={"td": {"class": "wrap"}}, order_by=("union__path",))
-    status = tables.Column()
-    submitted_at = tables.DateTimeColumn(format="SHORT_DATETIME_FORMAT", default="—")
-    reviewed_at = tables.DateTimeColumn(format="SHORT_DATETIME_FORMAT", default="—")
-
-    class Meta:
-        model = MonthlyReport
-        fields = ("month", "union", "status", "submitted_at", "reviewed_at")
-        order_by = ("-month",)
-        empty_text = _("No monthly report matches.")
-
-    def render_status(self, record):
-        return state_badge(record.status)
 
 
 class MonthlyReportListView(ScopedListView):
@@ -294,38 +209,6 @@ class MonthlyReportFillView(VersionedFormMixin, RequiresChangeMixin, PortalViewM
 
 
 # --- One report ------------------------------------------------------------------------------
-
-
-STEP_LABELS = {
-    Status.DRAFT: _("Report begun"),
-    Status.SUBMITTED: _("Submitted"),
-    Status.RETURNED: _("Returned for changes"),
-    Status.ACCEPTED: _("Accepted"),
-}
-
-
-def status_steps(report) -> list[dict]:
-    """The report's way so far, from its history: begun, submitted, returned, accepted (saves
-    that changed no status are left out)."""
-    steps, previous = [], None
-    records = report.history.select_related("history_user").order_by("history_date", "history_id")
-    for record in records:
-        status = record.status
-        if previous is None or status != previous.status:
-            again = status == Status.SUBMITTED and previous and previous.status == Status.RETURNED
-            steps.append(
-                {
-                    "label": _("Submitted again") if again else STEP_LABELS[status],
-                    "status": status,
-                    "user": record.history_user,
-                    "at": record.history_date,
-                    "comment": record.review_comment
-                    if status in (Status.RETURNED, Status.ACCEPTED)
-                    else "",
-                }
-            )
-        previous = record
-    return steps
 
 
 class MonthlyReportDetailView(RecordDetailView):

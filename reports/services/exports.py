@@ -20,8 +20,8 @@ from cohesion_portal.sheets import ReportContext
 from standards.shares import running_plan
 from unions.models import IndustryUnion, Union, UnionStatus
 
-from .excel import write_report
-from .models import ExportStatus, MonthlyExport
+from ..excel import write_report
+from ..models import ExportStatus, MonthlyExport
 
 log = logging.getLogger(__name__)
 EARLIEST_MONTH = datetime.date(2011, 1, 1)  # the plan was issued in 2011
@@ -121,7 +121,7 @@ def retry_export(*, user, export: MonthlyExport) -> MonthlyExport | None:
 
 
 def _enqueue(export_id: int) -> None:
-    from .tasks import produce_export_task
+    from ..tasks import produce_export_task
 
     produce_export_task.delay(export_id)
 

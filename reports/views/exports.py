@@ -1,7 +1,5 @@
 """The monthly Excel report's pages: ask for a month, watch it being produced, download it."""
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -10,32 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from cohesion_portal.access import CHANGE
-from cohesion_portal.dates import month_label, previous_month
+from cohesion_portal.dates import month_label
 from cohesion_portal.views import PortalViewMixin, ScopedDetailView, ScopedObjectFormView
 
-from .exports import ExportRefused, download_name, request_export, retry_export
-from .models import ExportStatus, MonthlyExport
+from ..forms import ExportRequestForm
+from ..models import MonthlyExport
+from ..selectors.exports import retryable
+from ..services.exports import ExportRefused, download_name, request_export, retry_export
 
-MONTHS_OFFERED = 24
 RECENT = 30
-
-
-def months_offered(today: datetime.date) -> list[tuple[str, str]]:
-    months, month = [], today.replace(day=1)
-    for _step in range(MONTHS_OFFERED):
-        months.append((month.isoformat(), month_label(month)))
-        month = previous_month(month)
-    return months
-
-
-class ExportRequestForm(forms.Form):
-    month = forms.TypedChoiceField(label=gettext_lazy("Month"), coerce=datetime.date.fromisoformat)
-
-    def __init__(self, *args, today: datetime.date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["month"].choices = months_offered(today)
-        self.fields["month"].initial = previous_month(today).isoformat()
 
 
 class ExportListView(PortalViewMixin, FormView):
@@ -103,15 +84,6 @@ class ExportDetailView(ScopedDetailView):
             "export": self.object,
             "retryable": retryable(self.request.user, [self.object]),
         }
-
-
-def retryable(user, exports) -> set[int]:
-    """The ids of those `exports` that failed or stalled and that `user` may try again."""
-    stuck = [e.pk for e in exports if e.status == ExportStatus.FAILED or e.is_stalled]
-    if not stuck:
-        return set()
-    mine = MonthlyExport.objects.for_user(user, CHANGE).filter(pk__in=stuck)
-    return set(mine.values_list("pk", flat=True))
 
 
 class ExportRetryView(ScopedObjectFormView):

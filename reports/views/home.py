@@ -4,8 +4,9 @@ from django.views.generic import TemplateView
 
 from cohesion_portal.views import PortalViewMixin
 
-from .dashboard import DashboardFilterForm, industry_dashboard
-from .home import oversees_industry, workbench
+from ..forms import DashboardFilterForm
+from ..selectors.dashboard import industry_dashboard
+from ..selectors.home import oversees_industry, workbench
 
 
 class DashboardView(PortalViewMixin, TemplateView):

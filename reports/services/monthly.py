@@ -35,8 +35,8 @@ from cohesion_portal.versioning import expect_version
 from reminders.models import Reminder
 from unions.models import Union
 
-from .models import MonthlyReport
-from .models import MonthlyReportStatus as Status
+from ..models import MonthlyReport
+from ..models import MonthlyReportStatus as Status
 
 # The union is still to act: nothing yet, a draft, or a report sent back to it.
 OUTSTANDING = (Status.DRAFT, Status.RETURNED)
@@ -291,8 +291,8 @@ def monthly_reminders_send(*, actor, month: datetime.date, union_ids=None, today
     through the reminders app; asking again opens nothing twice (the key names the month), and
     a union that already has an open reminder for the month (due, late or asked) gets no
     second one. The daily refresh closes them once the report is submitted."""
-    from .monthly import expected_unions
-    from .monthly_reminders import KINDS, fill_url
+    from ..monthly_reminders import KINDS, fill_url
+    from ..selectors.monthly import expected_unions
 
     today = today or timezone.localdate()
     month = month_open_for_reporting(month, today)
@@ -350,7 +350,7 @@ def monthly_reminders_send(*, actor, month: datetime.date, union_ids=None, today
 def close_reminders(report: MonthlyReport) -> int:
     """On submission: the month's open reminders of the union close now rather than at the next
     morning's refresh (which would close them anyway)."""
-    from .monthly_reminders import KINDS
+    from ..monthly_reminders import KINDS
 
     keys = [reminder_key(kind, report.union_id, report.month) for kind in KINDS]
     return Reminder.objects.filter(key__in=keys, closed_at__isnull=True).update(

@@ -12,11 +12,8 @@ card and the enterprises without a contract.
 import datetime
 from dataclasses import dataclass, field
 
-from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Sum
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, data_version, metrics
 from cohesion_portal.access import scope_for
@@ -27,8 +24,7 @@ from standards.periods import latest_period
 from standards.shares import elapsed, plan_targets, running_plan
 from standards.targets import TargetState, evaluate
 from unions.metrics import grassroots_of, new_generation_recruits, recruits_by_month
-from unions.models import Enterprise, IndustryUnion
-from unions.organisation import cadres_to_choose, industry_unions_to_choose
+from unions.models import Enterprise
 
 TOP = 10
 CHART_MONTHS = 12
@@ -50,72 +46,6 @@ class Dashboard:
     def link(self, url: str) -> str:
         """`url` narrowed to the dashboard's area."""
         return with_area(url, self.area)
-
-
-class CadreChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
-
-
-class DashboardFilterForm(forms.Form):
-    """The dashboard's filters. Each choice only narrows the user's own area: an industry union
-    (offered to those who see both), an area cadre (the unions assigned to them today; offered
-    to those who see whole industry unions), the assessment period of the grades, the top ten
-    and the map (the latest by default)."""
-
-    industry_union = forms.ModelChoiceField(
-        label=_("industry union"),
-        queryset=IndustryUnion.objects.none(),
-        required=False,
-        empty_label=_("All"),
-    )
-    cadre = CadreChoiceField(
-        label=_("area cadre"),
-        queryset=get_user_model().objects.none(),
-        required=False,
-        empty_label=_("All"),
-    )
-    period = forms.TypedChoiceField(
-        label=_("assessment period"), coerce=int, required=False, empty_value=None
-    )
-
-    def __init__(self, data=None, *, user, today):
-        super().__init__(data or None)
-        industries = industry_unions_to_choose(user)
-        if industries is not None:
-            self.fields["industry_union"].queryset = industries
-        else:
-            del self.fields["industry_union"]
-        cadres = cadres_to_choose(user)
-        if cadres is not None:
-            self.fields["cadre"].queryset = cadres
-        else:
-            del self.fields["cadre"]
-        # One query for the choices and the default (the latest period begun by today).
-        self.periods = {period.pk: period for period in Period.objects.order_by("-starts_on")}
-        self.fields["period"].choices = [(pk, str(p)) for pk, p in self.periods.items()]
-        self.default_period = next((p for p in self.periods.values() if p.starts_on <= today), None)
-        if self.default_period is not None:
-            self.initial["period"] = self.default_period.pk
-        for bound in self.fields.values():
-            bound.widget.attrs["class"] = "form-select form-select-sm"
-
-    def chosen(self) -> dict:
-        """{"industry_union": id, "cadre": id, "period": Period}: the valid choices (a choice not
-        offered, typed into the address, is no choice; the form shows why)."""
-        cleaned = self.cleaned_data if self.is_valid() else getattr(self, "cleaned_data", {})
-        area = {name: cleaned[name].pk for name in ("industry_union", "cadre") if cleaned.get(name)}
-        period = self.periods.get(cleaned.get("period")) or self.default_period
-        return {**area, "period": period}
-
-    def narrowed_to(self) -> list[str]:
-        """The names of the industry union and cadre chosen, for the caption."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return [
-            self.fields[name].label_from_instance(cleaned[name])
-            for name in ("industry_union", "cadre")
-            if cleaned.get(name)
-        ]
 
 
 def industry_dashboard(

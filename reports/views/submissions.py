@@ -1,15 +1,11 @@
 """The industry union's side of the monthly progress report (月报): who has submitted a month's
 report in the user's area, and the reminders sent to those who have not."""
 
-import django_filters
-import django_tables2 as tables
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +13,6 @@ from django.views.generic import FormView
 
 from cohesion_portal.access import APPROVE, scope_for
 from cohesion_portal.dates import month_label
-from cohesion_portal.filters import PortalFilterSet, search_box
 from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     PortalViewMixin,
@@ -27,115 +22,21 @@ from cohesion_portal.views import (
 )
 from unions.models import Union
 
-from .forms_monthly import RemindForm
-from .models import MonthlyReportStatus as Status
-from .monthly import (
-    FILTER_CHOICES,
-    OUTSTANDING_STATES,
+from ..filters import SubmissionFilter
+from ..forms import RemindForm
+from ..selectors.monthly import (
     STATE_CHOICES,
     expected_unions,
-    filter_state,
     parse_month,
     report_month_default,
     state_counts,
     with_state,
 )
-from .monthly_services import (
+from ..services.monthly import (
     monthly_reminders_send,
 )
-from .views_monthly import REPORTS_CRUMB, STATUS_CRUMB, state_badge
-
-
-def default_month():
-    return f"{report_month_default(timezone.localdate()):%Y-%m}"
-
-
-class SubmissionFilter(PortalFilterSet):
-    month = django_filters.CharFilter(
-        label=_("month"), method="keep", widget=forms.DateInput(attrs={"type": "month"})
-    )
-    state = django_filters.ChoiceFilter(
-        label=_("status"), choices=FILTER_CHOICES, method="filter_by_state", empty_label=_("all")
-    )
-    name = django_filters.CharFilter(
-        label=_("union"),
-        field_name="name",
-        lookup_expr="icontains",
-        widget=search_box(_("name of the union")),
-    )
-
-    class Meta:
-        model = Union
-        fields = ("month", "state", "name")
-
-    defaults = {"month": default_month}
-
-    def keep(self, queryset, name, value):
-        return queryset  # the view reads the month: it decides what the rows are annotated with
-
-    def filter_by_state(self, queryset, name, value):
-        return filter_state(queryset, value)
-
-
-class SubmissionTable(tables.Table):
-    name = tables.Column(
-        verbose_name=_("Union"), attrs={"td": {"class": "wrap"}}, order_by=("path",)
-    )
-    industry_union = tables.Column(
-        verbose_name=_("industry union"), accessor="industry_union__short_name"
-    )
-    state = tables.Column(verbose_name=_("status"))
-    submitted_at = tables.DateTimeColumn(
-        verbose_name=_("submitted at"), format="SHORT_DATETIME_FORMAT", default="—"
-    )
-    action = tables.Column(verbose_name="", empty_values=(), orderable=False)
-
-    class Meta:
-        model = Union
-        fields = ("name", "industry_union", "state", "submitted_at")
-        order_by = ("name",)
-        empty_text = _("No grassroots union matches.")
-
-    def __init__(self, *args, month=None, may_remind=False, csrf_token="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.month, self.may_remind, self.csrf_token = month, may_remind, csrf_token
-
-    def render_name(self, record, value):
-        if record.report_id:
-            return format_html(
-                '<a href="{}">{}</a>',
-                reverse("reports:monthly_detail", args=[record.report_id]),
-                value,
-            )
-        return value
-
-    def render_state(self, value):
-        return state_badge(value)
-
-    def render_action(self, record):
-        parts = []
-        if record.report_id and record.state == Status.SUBMITTED and self.may_remind:
-            parts.append(
-                format_html(
-                    '<a class="btn btn-sm btn-primary" href="{}">{}</a>',
-                    reverse("reports:monthly_review", args=[record.report_id]),
-                    _("Review"),
-                )
-            )
-        if record.state in OUTSTANDING_STATES and self.may_remind:
-            parts.append(
-                format_html(
-                    '<form method="post" action="{}" class="d-inline">'
-                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                    '<button type="submit" class="btn btn-sm btn-outline-secondary">'
-                    '<i class="bi bi-bell me-1"></i>{}</button></form>',
-                    f"{reverse('reports:monthly_remind')}?"
-                    f"{urlencode({'month': f'{self.month:%Y-%m}', 'union': record.pk})}",
-                    self.csrf_token,
-                    _("Send a reminder"),
-                )
-            )
-        return format_html(" ".join(["{}"] * len(parts)), *parts) if parts else ""
+from ..tables import SubmissionTable
+from .monthly import REPORTS_CRUMB, STATUS_CRUMB
 
 
 class SubmissionStatusView(ScopedListView):
