@@ -51,6 +51,9 @@ class Metric:
     # the user's scope, narrowed as the dashboard is). Build it with `records_list()`.
     records_url: Callable[[int, datetime.date, datetime.date], str] | None = None
     daily: Callable[..., dict[datetime.date, int]] | None = None
+    # The codes of the scheme's indicators that people score today and this figure could score
+    # from records ("hardship", "book_room"): the scheme page offers it for the next version.
+    assesses: tuple[str, ...] = ()
     # Higher is better for every figure so far; a target is reached from below.
 
     def __reduce__(self):

@@ -338,6 +338,10 @@ class RecomputeForm(forms.Form):
     pass
 
 
+class NewVersionForm(forms.Form):
+    """(nothing to fill in: the new version is a copy of the latest, changed afterwards)"""
+
+
 class SurveyForm(forms.ModelForm):
     class Meta:
         model = Survey

@@ -21,7 +21,13 @@ class SchemeTable(tables.Table):
 
     class Meta:
         model = Scheme
-        fields = ("name", "total_points", "trusted_min_grade", "trusted_min_satisfaction")
+        fields = (
+            "name",
+            "number",
+            "total_points",
+            "trusted_min_grade",
+            "trusted_min_satisfaction",
+        )
         empty_text = _("No scheme yet.")
 
 

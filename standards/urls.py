@@ -21,6 +21,11 @@ urlpatterns = [
     path("schemes/", scheme.SchemeListView.as_view(), name="scheme_list"),
     path("schemes/<int:pk>/", scheme.SchemeDetailView.as_view(), name="scheme_detail"),
     path(
+        "schemes/<int:pk>/new-version/",
+        scheme_edit.SchemeNewVersionView.as_view(),
+        name="scheme_new_version",
+    ),
+    path(
         "schemes/<int:pk>/points/",
         scheme_edit.SchemePointsView.as_view(),
         name="scheme_points",

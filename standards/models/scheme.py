@@ -33,7 +33,20 @@ GRADE_ORDER = {Grade.NONE: 0, Grade.A: 1, Grade.AA: 2, Grade.AAA: 3}
 
 
 class Scheme(Versioned):
+    """One version of the scheme. A period is scored with the version it was opened with: once
+    a period under it has scores, a version keeps its points and rules, and staff change the
+    scheme by starting a new version from the latest one (services/scheme.py)."""
+
     name = models.CharField(_("name"), max_length=200)
+    number = models.PositiveSmallIntegerField(_("version"), default=1)
+    previous = models.OneToOneField(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_version",
+        verbose_name=_("started from"),
+    )
     description = models.TextField(_("description"), blank=True)
     total_points = models.DecimalField(_("total points"), default=Decimal(100), **POINTS)
     # The trusted-home rule (职工信赖之家, T3).
@@ -62,7 +75,11 @@ class Scheme(Versioned):
         verbose_name_plural = _("assessment schemes")
 
     def __str__(self):
-        return self.name
+        return self.name if self.number == 1 else f"{self.name} · {self.version_label}"
+
+    @property
+    def version_label(self) -> str:
+        return _("version %(number)s") % {"number": self.number}
 
     def get_absolute_url(self):
         return reverse("standards:scheme_detail", args=[self.pk])

@@ -12,17 +12,26 @@ from .assessments import (
 )
 from .plans import plan_save, target_errors, target_save
 from .runs import recompute_request
-from .scheme import grade_rules_save, indicator_save, scheme_points_save, threshold_errors
+from .scheme import (
+    frozen_reason,
+    grade_rules_save,
+    indicator_save,
+    scheme_new_version,
+    scheme_points_save,
+    threshold_errors,
+)
 
 __all__ = [
     "assessment_decide",
     "assessment_start",
     "ensure_scores",
+    "frozen_reason",
     "grade_rules_save",
     "indicator_save",
     "inspection_save",
     "plan_save",
     "recompute_request",
+    "scheme_new_version",
     "scheme_points_save",
     "scored_by_people",
     "self_inspection_return",

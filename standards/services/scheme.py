@@ -5,19 +5,24 @@ points they were computed with; the next recompute uses the new scheme.
 The scheme is edited as a whole (its rules span its rows: thresholds within an indicator's
 points, points within a dimension's), so the scheme's version stands for all of it: every
 change saves the scheme, moving its version on, and a change made on a version read before
-someone else's is refused (StaleRecord, cohesion_portal.versioning)."""
+someone else's is refused (StaleRecord, cohesion_portal.versioning).
+
+A version that a period has been scored with keeps its points and rules (the scores and the
+inspections of that period were made under them): it is changed by starting a new version from
+the latest one, which the next period is opened with."""
 
 from decimal import Decimal
 from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cohesion_portal import metrics
 from cohesion_portal.versioning import expect_version
 
-from ..models import GRADE_ORDER, Grade, Method, Scheme
+from ..models import GRADE_ORDER, Grade, Method, Period, Scheme
 from ..models.scheme import plain
 
 
@@ -27,11 +32,68 @@ def _saved(actor, *records):
         record.save()
 
 
+def scored_period(scheme: Scheme) -> Period | None:
+    """The first period scored with this version of the scheme (a scorecard stored or an
+    inspection begun); None while it may still change."""
+    scored = Q(scorecards__isnull=False) | Q(assessments__isnull=False)
+    return scheme.periods.filter(scored).order_by("starts_on").first()
+
+
+def frozen_reason(scheme: Scheme) -> str:
+    """Why this version may not change ("" when it may)."""
+    period = scored_period(scheme)
+    if period is None:
+        return ""
+    return _(
+        "%(period)s was scored with this version of the scheme, so its points and rules stay "
+        "as they are. Start a new version to change them; the next period is opened with it."
+    ) % {"period": period.name}
+
+
 def _locked(scheme: Scheme, version: int | None) -> Scheme:
-    """The scheme, locked for this change, if it is still at the version the caller read."""
+    """The scheme, locked for this change, if it is still at the version the caller read and
+    no period has been scored with it."""
     locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
     expect_version(locked, version)
+    if reason := frozen_reason(locked):
+        raise ValidationError(reason, code="scored")
     return locked
+
+
+@transaction.atomic
+def scheme_new_version(*, actor, scheme: Scheme) -> Scheme:
+    """A new version of the scheme, a copy of `scheme` (the latest version) to change: its
+    dimensions, indicators and thresholds, grades, trusted-home rule and veto items."""
+    scheme = Scheme.objects.select_for_update().get(pk=scheme.pk)
+    latest = Scheme.objects.filter(previous=scheme).first()
+    if latest is not None:
+        raise ValidationError(
+            _("A newer version of this scheme exists: start from the latest one."),
+            code="not_latest",
+        )
+    copy = Scheme.objects.get(pk=scheme.pk)
+    copy.pk = copy.id = None
+    copy.previous, copy.number, copy.version = scheme, scheme.number + 1, 1
+    _saved(actor, copy)
+    for dimension in scheme.dimensions.prefetch_related("indicators__thresholds"):
+        indicators = list(dimension.indicators.all())
+        dimension.pk = dimension.id = None
+        dimension.scheme = copy
+        _saved(actor, dimension)
+        for indicator in indicators:
+            thresholds = list(indicator.thresholds.all())
+            indicator.pk = indicator.id = None
+            indicator.dimension = dimension
+            _saved(actor, indicator)
+            for threshold in thresholds:
+                threshold.pk = threshold.id = None
+                threshold.indicator = indicator
+                _saved(actor, threshold)
+    for row in [*scheme.grade_rules.all(), *scheme.veto_items.all()]:
+        row.pk = row.id = None
+        row.scheme = copy
+        _saved(actor, row)
+    return copy
 
 
 @transaction.atomic

@@ -4,14 +4,21 @@ the grades and the trusted-home rule. Each form is checked as a whole by the ser
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import versioning
 from cohesion_portal.views import ScopedObjectFormView, VersionedFormMixin, add_service_error
 
-from ..forms import GradesForm, IndicatorForm, PointsForm
+from ..forms import GradesForm, IndicatorForm, NewVersionForm, PointsForm
 from ..models import Indicator, Scheme
-from ..services import grade_rules_save, indicator_save, scheme_points_save
+from ..services import (
+    frozen_reason,
+    grade_rules_save,
+    indicator_save,
+    scheme_new_version,
+    scheme_points_save,
+)
 from .scheme import SCHEMES_CRUMB
 
 
@@ -33,7 +40,16 @@ class SchemeEditView(VersionedFormMixin, ScopedObjectFormView):
 
     def get_breadcrumbs(self):
         scheme = self.scheme()
-        return [SCHEMES_CRUMB, (scheme.name, scheme.get_absolute_url())]
+        return [SCHEMES_CRUMB, (str(scheme), scheme.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scheme = self.scheme()
+        context["notice"] = frozen_reason(scheme)
+        if context["notice"] and not hasattr(scheme, "next_version"):
+            url = reverse("standards:scheme_new_version", args=[scheme.pk])
+            context["notice_action"] = (_("Start a new version"), url)
+        return context
 
     def form_valid(self, form):
         self.version = versioning.loaded_version(form)
@@ -121,3 +137,39 @@ class GradesEditView(SchemeEditView):
                 )
             },
         )
+
+
+class SchemeNewVersionView(ScopedObjectFormView):
+    """Industry staff start a new version of the scheme from the latest one, to change what a
+    scored period's version keeps; the next period is opened with it."""
+
+    model = Scheme
+    form_class = NewVersionForm
+
+    def get_title(self):
+        return _("A new version of %(name)s") % {"name": self.object}
+
+    def get_breadcrumbs(self):
+        return [SCHEMES_CRUMB, (str(self.object), self.object.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["submit_label"] = _("Start version %(number)s") % {"number": self.object.number + 1}
+        newer = getattr(self.object, "next_version", None)
+        if newer is not None:
+            context["notice"] = _("A newer version of this scheme exists: start from the latest.")
+            context["notice_action"] = (_("Open the newer version"), newer.get_absolute_url())
+        return context
+
+    def form_valid(self, form):
+        try:
+            scheme = scheme_new_version(actor=self.request.user, scheme=self.object)
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(version)s was started from %(previous)s: change it here.")
+            % {"version": scheme.version_label, "previous": self.object.version_label},
+        )
+        return HttpResponseRedirect(scheme.get_absolute_url())

@@ -42,6 +42,7 @@ METRICS = [
         metrics.UNITS,
         total=visits_total,
         by_union=visits_by_union,
+        assesses=("hardship",),
         records_url=lambda union_id, start, end: metrics.records_list(
             "example:visit_list", union_id
         ),

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohesion_portal.dates import previous_month
-from reports.services import exports
 from reports.models import ExportStatus, MonthlyExport
+from reports.services import exports
 from reports.services.exports import produce, request_export, request_industry_exports
 
 
