@@ -154,7 +154,17 @@ class SchemeNewVersionView(ScopedObjectFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["submit_label"] = _("Start version %(number)s") % {"number": self.object.number + 1}
+        number = {"number": self.object.number + 1, "current": self.object.number}
+        context["submit_label"] = _("Start version %(number)s") % number
+        context["intro"] = (
+            _(
+                "Version %(number)s will be a whole copy of version %(current)s: its "
+                "dimensions, indicators and their points, the grades, the trusted-home rule and "
+                "the veto items. You change it afterwards; the periods scored with version "
+                "%(current)s keep it, and the next period is opened with the new one."
+            )
+            % number
+        )
         newer = getattr(self.object, "next_version", None)
         if newer is not None:
             context["notice"] = _("A newer version of this scheme exists: start from the latest.")
