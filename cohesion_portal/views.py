@@ -14,6 +14,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
@@ -21,7 +22,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import area, versioning
-from .access import APPROVE, CHANGE, INSPECT, VIEW, scope_for
+from .access import APPROVE, CHANGE, INSPECT, VIEW, can_change_anything, scope_for
 from .models import FormSubmission
 from .pagination import LateRowPaginator
 
@@ -111,9 +112,24 @@ class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
     table_pagination = {"per_page": 25, "paginator_class": LateRowPaginator}
     narrows_to_area = True
     template_name = "portal/list.html"
+    # The list's "add" button: the page that makes a record of it, and the button's words;
+    # shown to those who may make one (`may_create`).
+    create_url_name: str | None = None
+    create_label = ""
+
+    def may_create(self) -> bool:
+        return can_change_anything(self.request.user)
+
+    def create_button(self) -> tuple[str, str] | None:
+        """(url, label) of the "add" button, or None for no button."""
+        if self.create_url_name and self.may_create():
+            return reverse(self.create_url_name), self.create_label
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if (button := self.create_button()) is not None:
+            context["add_url"], context["add_label"] = button
         # The filter form keeps the area it was opened with (hidden, unless it is a field).
         fields = self.filterset.form.fields if getattr(self, "filterset", None) else {}
         context["area_parameters"] = [

@@ -4,11 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
 from django.http import HttpResponseRedirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import can_change_anything
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -30,6 +29,8 @@ CONGRESSES_CRUMB = (_("Workers' congresses"), reverse_lazy("contracts:congress_l
 
 class CongressListView(ScopedListView):
     model = CongressSystem
+    create_url_name = "contracts:congress_create"
+    create_label = _("Add a congress")
     table_class = CongressTable
     filterset_class = CongressFilter
     title = _("Workers' congresses")
@@ -49,9 +50,6 @@ class CongressListView(ScopedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["t6"] = congress_coverage(timezone.localdate(), user=self.request.user)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("contracts:congress_create")
-            context["add_label"] = _("Add a congress")
         return context
 
 

@@ -1,9 +1,8 @@
 from django.db.models import Count
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import can_change_anything
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -23,6 +22,8 @@ CONTRACTS_CRUMB = (_("Collective contracts"), reverse_lazy("contracts:list"))
 
 class ContractListView(ScopedListView):
     model = CollectiveContract
+    create_url_name = "contracts:create"
+    create_label = _("Add a contract")
     table_class = ContractTable
     filterset_class = ContractFilter
     title = _("Collective contracts")
@@ -39,9 +40,6 @@ class ContractListView(ScopedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["coverage"] = coverage(timezone.localdate(), user=self.request.user)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("contracts:create")
-            context["add_label"] = _("Add a contract")
         return context
 
 

@@ -1,10 +1,8 @@
 """The unionized enterprises that T2 (collective contract coverage) still lacks."""
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import can_change_anything
 from unions.views.enterprises import EnterpriseListView
 
 from ..metrics import without_contract_in_force
@@ -17,17 +15,11 @@ class UncoveredEnterpriseListView(EnterpriseListView):
     (contracts.metrics.coverage), in the same scope and area."""
 
     title = _("Unionized enterprises without a collective contract in force")
+    create_url_name = "contracts:create"
+    create_label = _("Add a contract")
 
     def get_queryset(self):
         return without_contract_in_force(super().get_queryset(), timezone.localdate())
 
     def get_breadcrumbs(self):
         return [CONTRACTS_CRUMB]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.pop("add_url", None)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("contracts:create")
-            context["add_label"] = _("Add a contract")
-        return context

@@ -1,9 +1,8 @@
 """Pages of affairs disclosure (厂务公开)."""
 
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import can_change_anything
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -22,19 +21,14 @@ DISCLOSURES_CRUMB = (_("Affairs disclosure"), reverse_lazy("contracts:disclosure
 
 class DisclosureListView(ScopedListView):
     model = Disclosure
+    create_url_name = "contracts:disclosure_create"
+    create_label = _("Record a disclosure")
     table_class = DisclosureTable
     filterset_class = DisclosureFilter
     title = _("Affairs disclosure")
 
     def get_queryset(self):
         return super().get_queryset().select_related("enterprise")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("contracts:disclosure_create")
-            context["add_label"] = _("Record a disclosure")
-        return context
 
 
 class DisclosureDetailView(RecordDetailView):

@@ -3,11 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import can_change_anything
 from cohesion_portal.views import (
     RecordDetailView,
     ScopedCreateView,
@@ -28,19 +27,14 @@ OFFERS_CRUMB = (_("Negotiation offers"), reverse_lazy("contracts:offer_list"))
 
 class OfferListView(ScopedListView):
     model = NegotiationOffer
+    create_url_name = "contracts:offer_create"
+    create_label = _("Record an offer")
     table_class = OfferTable
     filterset_class = OfferFilter
     title = _("Negotiation offers")
 
     def get_queryset(self):
         return super().get_queryset().select_related("union", "enterprise")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("contracts:offer_create")
-            context["add_label"] = _("Record an offer")
-        return context
 
 
 class OfferDetailView(RecordDetailView):

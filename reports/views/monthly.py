@@ -64,14 +64,18 @@ class MonthlyReportListView(ScopedListView):
     def get_queryset(self):
         return super().get_queryset().select_related("union")
 
+    def create_button(self):
+        """An officer's own union's report of the month due (each union reports for itself)."""
+        union = own_grassroots_union(self.request.user)
+        if union is None or scope_for(self.request.user, CHANGE).is_empty:
+            return None
+        month = month_to_report(union, timezone.localdate())
+        url = f"{reverse('reports:monthly_fill')}?month={month:%Y-%m}"
+        return url, _("Report for %(month)s") % {"month": month_label(month)}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        union = own_grassroots_union(user)
-        if union is not None and not scope_for(user, CHANGE).is_empty:
-            month = month_to_report(union, timezone.localdate())
-            context["add_url"] = f"{reverse('reports:monthly_fill')}?month={month:%Y-%m}"
-            context["add_label"] = _("Report for %(month)s") % {"month": month_label(month)}
         if not scope_for(user, APPROVE).is_empty or scope_for(user).industry_union_ids:
             context["extra_actions"] = [
                 (reverse("reports:monthly_status"), _("Submission status"), "bi-list-check")

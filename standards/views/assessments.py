@@ -8,7 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import versioning
-from cohesion_portal.access import APPROVE, CHANGE, INSPECT, can_change_anything, scope_for
+from cohesion_portal.access import APPROVE, CHANGE, INSPECT, scope_for
 from cohesion_portal.documents import document_response
 from cohesion_portal.views import (
     RecordDetailView,
@@ -46,6 +46,8 @@ ASSESSMENTS_CRUMB = (_("Inspections"), reverse_lazy("standards:assessment_list")
 
 class AssessmentListView(ScopedListView):
     model = Assessment
+    create_url_name = "standards:assessment_start"
+    create_label = _("Begin a self-inspection")
     table_class = AssessmentTable
     filterset_class = AssessmentFilter
     title = _("Inspections")
@@ -55,9 +57,6 @@ class AssessmentListView(ScopedListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("standards:assessment_start")
-            context["add_label"] = _("Begin a self-inspection")
         if not scope_for(self.request.user, INSPECT).is_empty:
             context["extra_actions"] = [
                 (

@@ -1,6 +1,6 @@
 """Plans and where their targets stand."""
 
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,16 +18,15 @@ PLANS_CRUMB = (_("Plans and targets"), reverse_lazy("standards:plan_list"))
 
 class PlanListView(ScopedListView):
     model = Plan
+    create_url_name = "standards:plan_create"
+    create_label = _("Add a plan")
+
+    def may_create(self):
+        return may_manage_shared_data(self.request.user)  # (plans belong to no union)
+
     table_class = PlanTable
     filterset_class = PlanFilter
     title = _("Plans and targets")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if may_manage_shared_data(self.request.user):
-            context["add_url"] = reverse("standards:plan_create")
-            context["add_label"] = _("Add a plan")
-        return context
 
 
 class PlanDetailView(RecordDetailView):

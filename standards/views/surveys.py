@@ -27,6 +27,8 @@ SURVEYS_CRUMB = (_("Satisfaction surveys"), reverse_lazy("standards:survey_list"
 
 class SurveyListView(ScopedListView):
     model = Survey
+    create_url_name = "standards:survey_create"
+    create_label = _("Open a survey")
     table_class = SurveyTable
     filterset_class = SurveyFilter
     title = _("Satisfaction surveys")
@@ -39,15 +41,6 @@ class SurveyListView(ScopedListView):
             # A subquery per row shown: the count of the list then needs no join with answers.
             .annotate(answers=answer_count())
         )
-
-    def get_context_data(self, **kwargs):
-        from cohesion_portal.access import can_change_anything
-
-        context = super().get_context_data(**kwargs)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("standards:survey_create")
-            context["add_label"] = _("Open a survey")
-        return context
 
 
 class SurveyCreateView(ScopedCreateView):

@@ -1,7 +1,7 @@
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import CHANGE, can_change_anything, scope_for
+from cohesion_portal.access import CHANGE, scope_for
 from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     RecordDetailView,
@@ -21,6 +21,8 @@ ENTERPRISES_CRUMB = (_("Enterprises"), reverse_lazy("unions:enterprise_list"))
 
 class EnterpriseListView(ScopedListView):
     model = Enterprise
+    create_url_name = "unions:enterprise_create"
+    create_label = _("Add an enterprise")
     table_class = EnterpriseTable
     filterset_class = EnterpriseFilter
     title = _("Enterprises")
@@ -32,13 +34,6 @@ class EnterpriseListView(ScopedListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("industry_union", "union")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("unions:enterprise_create")
-            context["add_label"] = _("Add an enterprise")
-        return context
 
 
 class EnterpriseDetailView(RecordDetailView):
@@ -53,10 +48,6 @@ class EnterpriseDetailView(RecordDetailView):
 
     def get_breadcrumbs(self):
         return [ENTERPRISES_CRUMB]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        return context
 
 
 class EnterpriseCreateView(ScopedCreateView):

@@ -52,6 +52,8 @@ TRANSFERS_CRUMB = (_("Transfers"), reverse_lazy("unions:transfer_list"))
 
 class MemberListView(ScopedListView):
     model = Member
+    create_url_name = "unions:member_create"
+    create_label = _("Enrol a member")
     table_class = MemberTable
     filterset_class = MemberFilter
     title = _("Members")
@@ -61,9 +63,7 @@ class MemberListView(ScopedListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if can_change_anything(self.request.user):
-            context["add_url"] = reverse("unions:member_create")
-            context["add_label"] = _("Enrol a member")
+        if self.may_create():
             context["extra_actions"] = [
                 (
                     reverse("unions:roster_upload"),
