@@ -21,7 +21,7 @@ from cohesion_portal.views import (
     add_service_error,
 )
 
-from ..forms_joining import JoinDecisionForm, JoinForm
+from ..forms import JoinDecisionForm, JoinForm
 from ..models import JoinApplication, JoinApplicationStatus, Union
 from ..services import join_apply, join_decide, union_join_code
 

@@ -25,7 +25,7 @@ from cohesion_portal.views import (
 )
 
 from ..filters import MemberFilter
-from ..forms_members import (
+from ..forms import (
     MemberForm,
     MemberLeaveForm,
     MemberRejoinForm,

@@ -3,7 +3,6 @@
 from io import BytesIO
 from urllib.parse import quote
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
@@ -17,39 +16,12 @@ from openpyxl.styles import Font
 from cohesion_portal.access import CHANGE
 from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDetailView
 
-from ..fields import UnionChoiceField
-from ..models import RosterImport, RosterImportStatus, Union
-from ..roster_files import COLUMNS, EXAMPLE_ROW, MAX_BYTES, RosterFileError
+from ..forms import RosterUploadForm
+from ..models import RosterImport, RosterImportStatus
+from ..roster_files import COLUMNS, EXAMPLE_ROW, RosterFileError
 from ..services import roster_import, roster_upload
 
 MEMBERS_CRUMB = (_("Members"), reverse_lazy("unions:member_list"))
-
-
-class RosterUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Roster (.xlsx)"),
-        help_text=_(
-            "Up to 10 MB and 50,000 rows. Start from the template to get the columns right."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"] = UnionChoiceField(
-            queryset=Union.objects.for_user(user, CHANGE).order_by("path"),
-            label=_("Into union"),
-            help_text=_("Rows that name no branch or group go here."),
-        )
-        self.order_fields(["union", "file"])
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        if uploaded.size > MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than 10 MB; split the roster into several files.")
-            )
-        return uploaded
 
 
 class RosterUploadView(RequiresChangeMixin, PortalViewMixin, FormView):

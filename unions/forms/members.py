@@ -8,10 +8,10 @@ from cohesion_portal.text import normalize_code, normalize_text
 from cohesion_portal.validators import not_in_future
 from cohesion_portal.widgets import FastSelect
 
-from .fields import UnionChoiceField
-from .id_numbers import mask_phone, parse_id_number
-from .models import Enterprise, Member, Union, mobile_validator
-from .services import person_errors
+from ..fields import UnionChoiceField
+from ..id_numbers import mask_phone, parse_id_number
+from ..models import Enterprise, Member, Union, mobile_validator
+from ..services import person_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.text import normalize_code, normalize_text
 from cohesion_portal.validators import not_in_future
 
-from .fields import UnionChoiceField
-from .id_numbers import parse_id_number
-from .models import Enterprise, Union, mobile_validator
+from ..fields import UnionChoiceField
+from ..id_numbers import parse_id_number
+from ..models import Enterprise, Union, mobile_validator
 
 
 class JoinForm(forms.Form):

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.access import CHANGE, scope_for
 from cohesion_portal.text import normalize_code, normalize_text
 
-from .fields import UnionChoiceField
-from .models import GRASSROOTS_KINDS, SECTORS_BY_INDUSTRY, Enterprise, IndustryUnion, Sector, Union
-from .organisation import role_of
-from .services import UNION_FIELDS, enterprise_errors, union_placement_errors
+from ..fields import UnionChoiceField
+from ..models import GRASSROOTS_KINDS, SECTORS_BY_INDUSTRY, Enterprise, IndustryUnion, Sector, Union
+from ..organisation import role_of
+from ..services import UNION_FIELDS, enterprise_errors, union_placement_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

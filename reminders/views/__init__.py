@@ -1,0 +1,1 @@
+"""The pages of the reminders app: the list and marking one as handled."""
