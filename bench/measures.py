@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from unions.id_numbers import make_id_number
 from unions.metrics import scope_overview
-from unions.models import Enterprise, Member, Union
+from unions.models import Enterprise, Member, Membership, Union
 from unions.services import roster_import, roster_upload
 
 PAGE = 25
@@ -146,8 +146,11 @@ def roster_measure(bench, officer):
     """Check and import 10,000 rows into the officer's union (once: it writes)."""
     content = roster_workbook(10_000)
     union = officer.role.union
-    # A run with --reuse finds last run's imported people: take them out first (bench data only).
-    Member.objects.filter(union=union, name__startswith="导入").delete()
+    # A run with --reuse finds last run's imported people: take them out first (bench data
+    # only), their memberships before them (a member's memberships protect it from deletion).
+    imported = Member.objects.filter(union=union, name__startswith="导入")
+    Membership.objects.filter(member__in=imported).delete()
+    imported.delete()
 
     def check_and_import():
         upload = SimpleUploadedFile("bench.xlsx", content)
