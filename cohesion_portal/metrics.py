@@ -5,8 +5,9 @@ function in the app that owns the data, declared under a key in METRICS of the a
     METRICS = [Metric("contracts.coverage", _("Collective contract coverage"), PERCENT,
                       total=coverage_total, by_union=coverage_by_union)]
 
-- `total(day, *, since, user)`: the figure for the user's scope (everything without a user) on
-  `day`; `since` is the start of the plan period, for figures counted from it. None: no data.
+- `total(day, *, since, user)`: the figure for the scope of `user` (a person, or an
+  access.Reader: `Reader(EVERYTHING)` for all) on `day`; `since` is the start of the plan
+  period, for figures counted from it. None: no data.
 - `by_union(start, end)`: {grassroots union id: value} over a period, for every grassroots union
   at once, in a fixed number of queries. Unions missing from the dict have no data (value 0).
 - `daily(since, end, *, user)`: for a figure that is a count of events (recruits), {day: events

@@ -4,8 +4,9 @@
     REMINDER_RULES = [Rule("contracts.offer_unanswered", _("..."), offers_unanswered)]
 
 A rule's `find(today)` returns a `Due` for every reminder that should be open on that day, for
-all unions at once. The daily task (`reminders.tasks.refresh_reminders`) opens the new ones and
-closes those no longer due; no rule writes reminders itself.
+all unions at once. The daily task (`reminders.tasks.refresh_daily`, through
+`reminders.services.refresh_reminders`) opens the new ones and closes those no longer due; no
+rule writes reminders itself.
 """
 
 import datetime

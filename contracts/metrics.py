@@ -67,7 +67,7 @@ def unionized_enterprises(day: datetime.date, *, user):
 
 
 def coverage(day: datetime.date, *, user) -> Coverage:
-    """T2 on `day`, over the user's scope (everything without a user).
+    """T2 on `day`, over the scope of `user` (a person or an access.Reader).
 
     One query, grouped by the two yes/no flags, so each enterprise's contracts are looked up
     once (aggregates filtered on the flags would look them up again for every aggregate).
@@ -176,8 +176,8 @@ def _congress_met(day, *, shared: bool):
 
 
 def congress_coverage(day: datetime.date, *, user) -> CongressCoverage:
-    """T6 on `day`, over the user's scope (everything without a user), in one query grouped by
-    the two flags (as `coverage`)."""
+    """T6 on `day`, over the scope of `user` (a person or an access.Reader), in one query
+    grouped by the two flags (as `coverage`)."""
     groups = (
         unionized_enterprises(day, user=user)
         .annotate(

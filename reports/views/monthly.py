@@ -1,5 +1,5 @@
 """The monthly progress report (月报): the union's list and form, a report's page with its
-review. The industry union's submission status and reminders: views_submissions.py."""
+review. The industry union's submission status and reminders: submissions.py."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -16,13 +16,13 @@ from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from cohesion_portal import metrics
 from cohesion_portal.versioning import expect_version
 
-from ..models import GRADE_ORDER, Grade, Method, Period, Scheme
+from ..models import GRADE_ORDER, Assessment, Grade, Method, Period, Scheme, Scorecard
 from ..models.scheme import plain
 
 
@@ -35,7 +35,10 @@ def _saved(actor, *records):
 def scored_period(scheme: Scheme) -> Period | None:
     """The first period scored with this version of the scheme (a scorecard stored or an
     inspection begun); None while it may still change."""
-    scored = Q(scorecards__isnull=False) | Q(assessments__isnull=False)
+    # (EXISTS, not joins: a period has thousands of scorecards and inspections)
+    scored = Exists(Scorecard.objects.filter(period=OuterRef("pk"))) | Exists(
+        Assessment.objects.filter(period=OuterRef("pk"))
+    )
     return scheme.periods.filter(scored).order_by("starts_on").first()
 
 

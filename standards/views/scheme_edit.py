@@ -46,7 +46,10 @@ class SchemeEditView(VersionedFormMixin, ScopedObjectFormView):
         context = super().get_context_data(**kwargs)
         scheme = self.scheme()
         context["notice"] = frozen_reason(scheme)
-        if context["notice"] and not hasattr(scheme, "next_version"):
+        newer = getattr(scheme, "next_version", None)
+        if context["notice"] and newer is not None:
+            context["notice_action"] = (_("Open the newer version"), newer.get_absolute_url())
+        elif context["notice"]:
             url = reverse("standards:scheme_new_version", args=[scheme.pk])
             context["notice_action"] = (_("Start a new version"), url)
         return context

@@ -149,3 +149,21 @@ def test_a_declared_figure_is_offered_for_an_indicator_people_score_and_adopted_
     assert offered == 1 and "可按记录计算：Visits" in page
     hardship.refresh_from_db()
     assert (hardship.method, hardship.metric) == ("assessed", "")
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_a_scored_version_read_only(client, world):
+    scheme = small_scheme()
+    scored(scheme, world)
+    client.force_login(world.users["superuser"])
+    coverage = indicator(scheme, "coverage")
+    for url in (
+        reverse("admin:standards_scheme_change", args=[scheme.pk]),
+        reverse("admin:standards_indicator_change", args=[coverage.pk]),
+        reverse("admin:standards_threshold_change", args=[coverage.thresholds.first().pk]),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200 and 'name="_save"' not in page.content.decode(), url
+        assert client.post(url, {"name": "改名", "max_points": "1"}).status_code == 403, url
+    assert picture(Scheme.objects.get(pk=scheme.pk)) == picture(scheme)
+    assert Scheme.objects.get(pk=scheme.pk).name == "测试标准"
