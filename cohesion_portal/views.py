@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
@@ -309,6 +310,10 @@ class VersionedFormMixin:
         """The record whose version the form carries (None: it is not made yet)."""
         return self.object
 
+    def keeps_versions(self):
+        """Whether this request edits a record that has versions (an add page has none yet)."""
+        return True
+
     def reload_versioned_record(self):
         """The record as it is now, for the form shown again after a refused save."""
         self.object = self.get_object()
@@ -316,10 +321,13 @@ class VersionedFormMixin:
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        versioning.add_version_fields(form, self.versioned_record())
+        if self.keeps_versions():
+            versioning.add_version_fields(form, self.versioned_record())
         return form
 
     def form_valid(self, form):
+        if not self.keeps_versions():
+            return super().form_valid(form)
         version = versioning.loaded_version(form)
         try:
             if version is None:  # a form from before versions, or made by hand
@@ -387,3 +395,56 @@ class ScopedObjectFormView(ScopedViewMixin, SingleObjectMixin, FormView):
 class ScopedUpdateView(VersionedFormMixin, ServiceFormMixin, ScopedViewMixin, UpdateView):
     scope_action = CHANGE
     template_name = "portal/form.html"
+
+
+class ScopedEditView(
+    VersionedFormMixin, SubmitOnceMixin, ServiceFormMixin, ScopedViewMixin, UpdateView
+):
+    """Adds a record (its URL has no pk) or edits one in the user's change scope (it has one):
+    one page and one `save()` for both, as NetBox's ObjectEditView.
+
+    Adding needs the right somewhere (`required_action`, as RequiresChangeMixin says); an
+    edit will not save over a newer change (VersionedFormMixin); a form sent twice saves once
+    (SubmitOnceMixin). The list's crumb is `list_crumb`; the add page's title `add_title`."""
+
+    scope_action = CHANGE
+    required_action = CHANGE  # to add (the view walk reads this)
+    template_name = "portal/form.html"
+    list_crumb = None  # (label, url)
+    add_title = ""
+    added_message = gettext_lazy("%(object)s was added.")
+    saved_message = gettext_lazy("%(object)s was saved.")
+
+    @property
+    def adding(self):
+        return self.pk_url_kwarg not in self.kwargs
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            self.adding
+            and request.user.is_authenticated
+            and scope_for(request.user, self.required_action).is_empty
+        ):
+            raise PermissionDenied(_("Your role can view records but not add them."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return self.model() if self.adding else super().get_object(queryset)
+
+    def keeps_versions(self):
+        return not self.adding
+
+    @property
+    def success_message(self):
+        return self.added_message if self.adding else self.saved_message
+
+    def get_title(self):
+        if self.adding:
+            return self.add_title
+        return _("Edit %(name)s") % {"name": self.object}
+
+    def get_breadcrumbs(self):
+        crumbs = [self.list_crumb] if self.list_crumb else []
+        if self.adding:
+            return crumbs
+        return [*crumbs, (str(self.object), self.object.get_absolute_url())]

@@ -14,9 +14,9 @@ from .views import (
 app_name = "standards"
 urlpatterns = [
     path("plans/", plans.PlanListView.as_view(), name="plan_list"),
-    path("plans/new/", plan_edit.PlanCreateView.as_view(), name="plan_create"),
+    path("plans/new/", plan_edit.PlanEditView.as_view(), name="plan_create"),
     path("plans/<int:pk>/", plans.PlanDetailView.as_view(), name="plan_detail"),
-    path("plans/<int:pk>/edit/", plan_edit.PlanUpdateView.as_view(), name="plan_edit"),
+    path("plans/<int:pk>/edit/", plan_edit.PlanEditView.as_view(), name="plan_edit"),
     path("targets/<int:pk>/edit/", plan_edit.TargetUpdateView.as_view(), name="target_edit"),
     path("schemes/", scheme.SchemeListView.as_view(), name="scheme_list"),
     path("schemes/<int:pk>/", scheme.SchemeDetailView.as_view(), name="scheme_detail"),

@@ -5,12 +5,12 @@ from .views import enterprises, joining, members, roster, tree
 app_name = "unions"
 urlpatterns = [
     path("", tree.UnionTreeView.as_view(), name="tree"),
-    path("new/", tree.UnionCreateView.as_view(), name="union_create"),
+    path("new/", tree.UnionEditView.as_view(), name="union_create"),
     path("<int:pk>/", tree.UnionDetailView.as_view(), name="union_detail"),
     path("<int:pk>/children/", tree.UnionChildrenView.as_view(), name="union_children"),
-    path("<int:pk>/edit/", tree.UnionUpdateView.as_view(), name="union_edit"),
+    path("<int:pk>/edit/", tree.UnionEditView.as_view(), name="union_edit"),
     path("enterprises/", enterprises.EnterpriseListView.as_view(), name="enterprise_list"),
-    path("enterprises/new/", enterprises.EnterpriseCreateView.as_view(), name="enterprise_create"),
+    path("enterprises/new/", enterprises.EnterpriseEditView.as_view(), name="enterprise_create"),
     path(
         "enterprises/<int:pk>/",
         enterprises.EnterpriseDetailView.as_view(),
@@ -18,13 +18,13 @@ urlpatterns = [
     ),
     path(
         "enterprises/<int:pk>/edit/",
-        enterprises.EnterpriseUpdateView.as_view(),
+        enterprises.EnterpriseEditView.as_view(),
         name="enterprise_edit",
     ),
     path("members/", members.MemberListView.as_view(), name="member_list"),
-    path("members/new/", members.MemberCreateView.as_view(), name="member_create"),
+    path("members/new/", members.MemberEditView.as_view(), name="member_create"),
     path("members/<int:pk>/", members.MemberDetailView.as_view(), name="member_detail"),
-    path("members/<int:pk>/edit/", members.MemberUpdateView.as_view(), name="member_edit"),
+    path("members/<int:pk>/edit/", members.MemberEditView.as_view(), name="member_edit"),
     path("members/<int:pk>/leave/", members.MemberLeaveView.as_view(), name="member_leave"),
     path("members/<int:pk>/rejoin/", members.MemberRejoinView.as_view(), name="member_rejoin"),
     path(

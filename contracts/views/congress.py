@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedCreateView,
+    ScopedEditView,
     ScopedListView,
     ScopedObjectFormView,
-    ScopedUpdateView,
     add_service_error,
 )
 
@@ -75,33 +74,11 @@ class CongressDetailView(RecordDetailView):
         return context
 
 
-class CongressCreateView(ScopedCreateView):
+class CongressEditView(ScopedEditView):
     model = CongressSystem
     form_class = CongressForm
-    title = _("Add a congress")
-    success_message = _("%(object)s was added.")
-
-    def get_breadcrumbs(self):
-        return [CONGRESSES_CRUMB]
-
-    def save(self, form):
-        return congress_save(
-            actor=self.request.user,
-            congress=form.instance,
-            enterprises=form.cleaned_data["enterprises"],
-        )
-
-
-class CongressUpdateView(ScopedUpdateView):
-    model = CongressSystem
-    form_class = CongressForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.name}
-
-    def get_breadcrumbs(self):
-        return [CONGRESSES_CRUMB, (self.object.name, self.object.get_absolute_url())]
+    add_title = _("Add a congress")
+    list_crumb = CONGRESSES_CRUMB
 
     def save(self, form):
         return congress_save(

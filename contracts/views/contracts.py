@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedCreateView,
+    ScopedEditView,
     ScopedListView,
-    ScopedUpdateView,
 )
 
 from ..filters import ContractFilter
@@ -66,33 +65,11 @@ class ContractDetailView(RecordDetailView):
         return context
 
 
-class ContractCreateView(ScopedCreateView):
+class ContractEditView(ScopedEditView):
     model = CollectiveContract
     form_class = ContractForm
-    title = _("Add a contract")
-    success_message = _("%(object)s was added.")
-
-    def get_breadcrumbs(self):
-        return [CONTRACTS_CRUMB]
-
-    def save(self, form):
-        return contract_save(
-            actor=self.request.user,
-            contract=form.instance,
-            enterprises=form.cleaned_data["enterprises"],
-        )
-
-
-class ContractUpdateView(ScopedUpdateView):
-    model = CollectiveContract
-    form_class = ContractForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.title}
-
-    def get_breadcrumbs(self):
-        return [CONTRACTS_CRUMB, (self.object.title, self.object.get_absolute_url())]
+    add_title = _("Add a contract")
+    list_crumb = CONTRACTS_CRUMB
 
     def save(self, form):
         return contract_save(

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedCreateView,
+    ScopedEditView,
     ScopedListView,
-    ScopedUpdateView,
 )
 
 from ..filters import DisclosureFilter
@@ -45,29 +44,11 @@ class DisclosureDetailView(RecordDetailView):
         return [DISCLOSURES_CRUMB]
 
 
-class DisclosureCreateView(ScopedCreateView):
+class DisclosureEditView(ScopedEditView):
     model = Disclosure
     form_class = DisclosureForm
-    title = _("Record a disclosure")
-    success_message = _("%(object)s was added.")
-
-    def get_breadcrumbs(self):
-        return [DISCLOSURES_CRUMB]
-
-    def save(self, form):
-        return disclosure_save(actor=self.request.user, disclosure=form.instance)
-
-
-class DisclosureUpdateView(ScopedUpdateView):
-    model = Disclosure
-    form_class = DisclosureForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.title}
-
-    def get_breadcrumbs(self):
-        return [DISCLOSURES_CRUMB, (self.object.title, self.object.get_absolute_url())]
+    add_title = _("Record a disclosure")
+    list_crumb = DISCLOSURES_CRUMB
 
     def save(self, form):
         return disclosure_save(actor=self.request.user, disclosure=form.instance)

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedCreateView,
+    ScopedEditView,
     ScopedListView,
     ScopedObjectFormView,
-    ScopedUpdateView,
     add_service_error,
 )
 
@@ -59,29 +58,11 @@ class OfferDetailView(RecordDetailView):
         return context
 
 
-class OfferCreateView(ScopedCreateView):
+class OfferEditView(ScopedEditView):
     model = NegotiationOffer
     form_class = OfferForm
-    title = _("Record an offer")
-    success_message = _("%(object)s was added.")
-
-    def get_breadcrumbs(self):
-        return [OFFERS_CRUMB]
-
-    def save(self, form):
-        return offer_save(actor=self.request.user, offer=form.instance)
-
-
-class OfferUpdateView(ScopedUpdateView):
-    model = NegotiationOffer
-    form_class = OfferForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.subject}
-
-    def get_breadcrumbs(self):
-        return [OFFERS_CRUMB, (self.object.subject, self.object.get_absolute_url())]
+    add_title = _("Record an offer")
+    list_crumb = OFFERS_CRUMB
 
     def save(self, form):
         return offer_save(actor=self.request.user, offer=form.instance)

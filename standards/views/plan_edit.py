@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import APPROVE
-from cohesion_portal.views import ScopedCreateView, ScopedUpdateView
+from cohesion_portal.views import ScopedEditView, ScopedUpdateView
 
 from ..forms import PlanForm, TargetForm
 from ..models import Plan, Target
@@ -11,37 +11,19 @@ from ..services import plan_save, target_save
 from .plans import PLANS_CRUMB
 
 
-class PlanCreateView(ScopedCreateView):
+class PlanEditView(ScopedEditView):
     model = Plan
     form_class = PlanForm
-    title = _("Add a plan")
-    success_message = _("%(object)s was added.")
-    required_action = APPROVE  # the industry union's staff
-
-    def get_breadcrumbs(self):
-        return [PLANS_CRUMB]
+    add_title = _("Add a plan")
+    list_crumb = PLANS_CRUMB
+    required_action = APPROVE  # adding: the industry union's staff
 
     def save(self, form):
         return plan_save(
             actor=self.request.user,
             plan=form.instance,
-            copy_targets_from=form.cleaned_data.get("copy_targets_from"),
+            copy_targets_from=form.cleaned_data.get("copy_targets_from"),  # (add page only)
         )
-
-
-class PlanUpdateView(ScopedUpdateView):
-    model = Plan
-    form_class = PlanForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.name}
-
-    def get_breadcrumbs(self):
-        return [PLANS_CRUMB, (self.object.name, self.object.get_absolute_url())]
-
-    def save(self, form):
-        return plan_save(actor=self.request.user, plan=form.instance)
 
 
 class TargetUpdateView(ScopedUpdateView):

@@ -9,7 +9,7 @@ submitted as a browser would send them (tests/pages.py), so a new edit page is w
 import pytest
 from django.urls import reverse
 
-from cohesion_portal.views import ScopedUpdateView
+from cohesion_portal.views import ScopedEditView, ScopedUpdateView
 from unions.models import Union
 
 from ..pages import as_post_data, post_forms
@@ -20,7 +20,9 @@ EDITORS = ("officer_a", "staff_lt", "superuser")
 EDIT_ROUTES = [
     (name, pattern)
     for name, pattern in ROUTES
-    if view_class(pattern) and issubclass(view_class(pattern), ScopedUpdateView)
+    if view_class(pattern)
+    and issubclass(view_class(pattern), (ScopedUpdateView, ScopedEditView))
+    and pattern.pattern.converters  # (an edit view's add page has none)
 ]
 
 

@@ -5,9 +5,8 @@ from cohesion_portal.access import CHANGE, scope_for
 from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedCreateView,
+    ScopedEditView,
     ScopedListView,
-    ScopedUpdateView,
 )
 
 from ..filters import EnterpriseFilter
@@ -50,14 +49,16 @@ class EnterpriseDetailView(RecordDetailView):
         return [ENTERPRISES_CRUMB]
 
 
-class EnterpriseCreateView(ScopedCreateView):
+class EnterpriseEditView(ScopedEditView):
     model = Enterprise
     form_class = EnterpriseForm
-    title = _("Add an enterprise")
-    success_message = _("%(object)s was added.")
+    add_title = _("Add an enterprise")
+    list_crumb = ENTERPRISES_CRUMB
 
     def get_initial(self):
         initial = super().get_initial()
+        if not self.adding:
+            return initial
         union = (
             Union.objects.for_user(self.request.user, CHANGE)
             .filter(pk=query_id(self.request.GET, "union"))
@@ -66,24 +67,6 @@ class EnterpriseCreateView(ScopedCreateView):
         if union is not None:
             initial["union"] = union
         return initial
-
-    def get_breadcrumbs(self):
-        return [ENTERPRISES_CRUMB]
-
-    def save(self, form):
-        return enterprise_save(actor=self.request.user, enterprise=form.instance)
-
-
-class EnterpriseUpdateView(ScopedUpdateView):
-    model = Enterprise
-    form_class = EnterpriseForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.name}
-
-    def get_breadcrumbs(self):
-        return [ENTERPRISES_CRUMB, (self.object.name, self.object.get_absolute_url())]
 
     def save(self, form):
         return enterprise_save(actor=self.request.user, enterprise=form.instance)

@@ -23,6 +23,7 @@ from cohesion_portal.views import (
 
 from ..forms import JoinDecisionForm, JoinForm
 from ..models import JoinApplication, JoinApplicationStatus, Union
+from ..selectors import tops_of_the_tree
 from ..services import join_apply, join_decide, union_join_code
 
 APPLICATIONS_CRUMB = (_("Online applications"), reverse_lazy("unions:application_list"))
@@ -98,8 +99,7 @@ class ApplicationListView(ScopedViewMixin, ListView):
         context["can_decide"] = can_change_anything(self.request.user)
         context["status"] = self.request.GET.get("status", JoinApplicationStatus.PENDING)
         # Posters of the tops of the user's part of the tree (any union has one, on its page).
-        scoped = Union.objects.for_user(self.request.user)
-        context["posters"] = scoped.exclude(parent__in=scoped).order_by("name")[:20]
+        context["posters"] = tops_of_the_tree(user=self.request.user)
         return context
 
 

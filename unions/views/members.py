@@ -15,11 +15,10 @@ from cohesion_portal.views import (
     PortalViewMixin,
     RecordDetailView,
     RequiresChangeMixin,
-    ScopedCreateView,
     ScopedDetailView,
+    ScopedEditView,
     ScopedListView,
     ScopedObjectFormView,
-    ScopedUpdateView,
     ScopedViewMixin,
     add_service_error,
 )
@@ -32,7 +31,8 @@ from ..forms import (
     TransferDecisionForm,
     TransferRequestForm,
 )
-from ..models import Member, Transfer, TransferStatus, Union
+from ..models import Member, Transfer, Union
+from ..selectors import transfers_to_decide
 from ..services import (
     AlreadyMember,
     member_disclose,
@@ -113,20 +113,25 @@ class MemberDiscloseView(ScopedDetailView):
         return render(request, self.template_name, {"object": self.object, "disclosed": True})
 
 
-class MemberCreateView(ScopedCreateView):
+class MemberEditView(ScopedEditView):
+    """Enrols a member, or edits one: enrolling finds an ID number already on the books."""
+
     model = Member
     form_class = MemberForm
-    title = _("Enrol a member")
-    success_message = _("%(object)s was enrolled.")
+    add_title = _("Enrol a member")
+    added_message = _("%(object)s was enrolled.")
+    list_crumb = MEMBERS_CRUMB
     template_name = "unions/member_form.html"
 
-    def get_breadcrumbs(self):
-        return [MEMBERS_CRUMB]
-
     def get_initial(self):
-        return {**super().get_initial(), "union": query_id(self.request.GET, "union")}
+        initial = super().get_initial()
+        if self.adding:
+            initial["union"] = query_id(self.request.GET, "union")
+        return initial
 
     def save(self, form):
+        if not self.adding:
+            return member_update(actor=self.request.user, member=form.instance)
         try:
             return member_enrol(actor=self.request.user, member=form.instance)
         except AlreadyMember as error:
@@ -137,21 +142,6 @@ class MemberCreateView(ScopedCreateView):
         context = super().get_context_data(**kwargs)
         context["already_member"] = getattr(self, "already_member", None)
         return context
-
-
-class MemberUpdateView(ScopedUpdateView):
-    model = Member
-    form_class = MemberForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.name}
-
-    def get_breadcrumbs(self):
-        return [MEMBERS_CRUMB, (self.object.name, self.object.get_absolute_url())]
-
-    def save(self, form):
-        return member_update(actor=self.request.user, member=form.instance)
 
 
 class MemberActionView(ScopedObjectFormView):
@@ -228,10 +218,7 @@ class TransferListView(ScopedViewMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        decidable = Transfer.objects.filter(
-            from_union__in=Union.objects.for_user(self.request.user, CHANGE)
-        ).values_list("pk", flat=True)
-        context["decidable"] = set(decidable.filter(status=TransferStatus.PENDING))
+        context["decidable"] = transfers_to_decide(user=self.request.user)
         context["can_request"] = can_change_anything(self.request.user)
         return context
 

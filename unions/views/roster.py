@@ -19,6 +19,7 @@ from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDe
 from ..forms import RosterUploadForm
 from ..models import RosterImport, RosterImportStatus
 from ..roster_files import COLUMNS, EXAMPLE_ROW, RosterFileError
+from ..selectors import recent_roster_imports
 from ..services import roster_import, roster_upload
 
 MEMBERS_CRUMB = (_("Members"), reverse_lazy("unions:member_list"))
@@ -37,9 +38,7 @@ class RosterUploadView(RequiresChangeMixin, PortalViewMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["recent"] = RosterImport.objects.for_user(self.request.user).select_related(
-            "union", "uploaded_by"
-        )[:10]
+        context["recent"] = recent_roster_imports(user=self.request.user)
         return context
 
     def form_valid(self, form):

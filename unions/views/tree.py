@@ -6,16 +6,16 @@ from cohesion_portal.access import CHANGE, can_change_anything
 from cohesion_portal.params import query_id
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedCreateView,
     ScopedDetailView,
-    ScopedUpdateView,
+    ScopedEditView,
     ScopedViewMixin,
 )
 
 from ..filters import UnionFilter
 from ..forms import UnionForm
 from ..metrics import subtree_counts
-from ..models import Enterprise, Union
+from ..models import Union
+from ..selectors import enterprises_under, union_ancestors
 from ..services import UNION_FIELDS, union_create, union_update
 
 UNIONS_CRUMB = (_("Union tree"), reverse_lazy("unions:tree"))
@@ -23,7 +23,7 @@ UNIONS_CRUMB = (_("Union tree"), reverse_lazy("unions:tree"))
 
 def union_crumbs(union):
     """The tree above a union, as breadcrumbs: tree › grassroots union › branch."""
-    ancestors = Union.objects.filter(pk__in=union.ancestor_ids()).order_by("path")
+    ancestors = union_ancestors(union)
     return [UNIONS_CRUMB, *[(a.name, a.get_absolute_url()) for a in ancestors]]
 
 
@@ -92,20 +92,22 @@ class UnionDetailView(RecordDetailView):
         context["figures"] = counts[union.pk]
         context["children"] = children
         context["counts"] = counts
-        context["enterprises"] = (
-            Enterprise.objects.in_subtree_of(union).select_related("union").order_by("name")[:20]
-        )
+        context["enterprises"] = enterprises_under(union)
         return context
 
 
-class UnionCreateView(ScopedCreateView):
+class UnionEditView(ScopedEditView):
+    """Adds a union under a parent in the user's scope, or edits one."""
+
     model = Union
     form_class = UnionForm
-    title = _("Add a union")
-    success_message = _("%(object)s was added.")
+    add_title = _("Add a union")
+    list_crumb = UNIONS_CRUMB
 
     def get_initial(self):
         initial = super().get_initial()
+        if not self.adding:
+            return initial
         parent = (
             Union.objects.for_user(self.request.user, CHANGE)
             .filter(pk=query_id(self.request.GET, "parent"))
@@ -116,35 +118,22 @@ class UnionCreateView(ScopedCreateView):
         return initial
 
     def get_breadcrumbs(self):
-        return [UNIONS_CRUMB]
-
-    def save(self, form):
-        data = form.cleaned_data
-        return union_create(
-            actor=self.request.user,
-            industry_union=data.get("industry_union"),
-            parent=data.get("parent"),
-            **{name: data[name] for name in UNION_FIELDS},
-        )
-
-
-class UnionUpdateView(ScopedUpdateView):
-    model = Union
-    form_class = UnionForm
-    success_message = _("%(object)s was saved.")
-
-    def get_title(self):
-        return _("Edit %(name)s") % {"name": self.object.name}
-
-    def get_breadcrumbs(self):
+        if self.adding:
+            return [UNIONS_CRUMB]
         return [*union_crumbs(self.object), (self.object.name, self.object.get_absolute_url())]
 
     def save(self, form):
         data = form.cleaned_data
+        fields = {name: data[name] for name in UNION_FIELDS}
+        parent, industry_union = data.get("parent"), data.get("industry_union")
+        if self.adding:
+            return union_create(
+                actor=self.request.user, industry_union=industry_union, parent=parent, **fields
+            )
         return union_update(
             actor=self.request.user,
             union=self.object,
-            parent=data.get("parent"),
-            industry_union=data.get("industry_union"),
-            **{name: data[name] for name in UNION_FIELDS},
+            parent=parent,
+            industry_union=industry_union,
+            **fields,
         )
