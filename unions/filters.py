@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cohesion_portal import plan_periods
 from cohesion_portal.access import EVERYTHING, Reader, scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.params import parse_id
@@ -16,6 +17,7 @@ from .models import (
     Enterprise,
     IndustryUnion,
     Member,
+    Membership,
     MemberStatus,
     Ownership,
     Sector,
@@ -155,9 +157,6 @@ class MemberFilter(PortalFilterSet):
         method="filter_new_generation",
         widget=yes_no(),
     )
-    recruited_since = django_filters.DateFilter(
-        label=_("new-generation recruits since (T1)"), method="filter_recruits", widget=DATE_INPUT
-    )
     joined_from = django_filters.DateFilter(
         label=_("joined from"), field_name="joined_on", lookup_expr="gte", widget=DATE_INPUT
     )
@@ -176,7 +175,6 @@ class MemberFilter(PortalFilterSet):
             "new_generation",
             "joined_from",
             "joined_until",
-            "recruited_since",
         )
 
     def search(self, queryset, name, value):
@@ -187,16 +185,45 @@ class MemberFilter(PortalFilterSet):
             condition |= Q(id_number__endswith=code)
         return queryset.filter(condition)
 
-    def filter_recruits(self, queryset, name, since):
-        """The people T1 counts as recruited since `since` (see metrics.new_generation_recruits)."""
-        # (every union's recruits: the list they narrow is in the user's scope already)
-        recruits = new_generation_recruits(
-            start=since, end=timezone.localdate(), user=Reader(EVERYTHING)
-        )
-        return queryset.filter(pk__in=recruits.values("member_id"))
-
     def filter_new_generation(self, queryset, name, value):
         if value is None:
             return queryset
         new_generation = Q(is_migrant=True, birth_date__gte=NEW_GENERATION_BORN_FROM)
         return queryset.filter(new_generation) if value else queryset.exclude(new_generation)
+
+
+class RecruitFilter(PortalFilterSet):
+    """T1's list: the recruits between two days (by default, from the start of the plan period
+    to today), as unions.metrics.new_generation_recruits counts them."""
+
+    defaults = {
+        "since": lambda: plan_periods.start_on(timezone.localdate()),
+        "until": timezone.localdate,
+    }
+
+    q = django_filters.CharFilter(label=_("Search"), method="search", widget=search_box(_("Name")))
+    union = UnionSubtreeFilter(label=_("recruiting union (with its units)"))
+    since = django_filters.DateFilter(
+        label=_("joined from"), method="read_below", widget=DATE_INPUT
+    )
+    until = django_filters.DateFilter(
+        label=_("joined until"), method="read_below", widget=DATE_INPUT
+    )
+
+    class Meta:
+        model = Membership
+        fields = ("q", "union", "since", "until")
+
+    def read_below(self, queryset, name, value):
+        return queryset  # (the days choose the recruits in filter_queryset)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(member__name__icontains=normalize_text(value))
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        until = data.get("until") or timezone.localdate()
+        since = data.get("since") or plan_periods.start_on(until)
+        # (every union's recruits: the rows they narrow are in the user's scope already)
+        recruits = new_generation_recruits(start=since, end=until, user=Reader(EVERYTHING))
+        return super().filter_queryset(queryset.filter(pk__in=recruits.values("pk")))

@@ -13,7 +13,7 @@ from django.db.models.functions import Substr, TruncMonth
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal import attention, metrics
+from cohesion_portal import attention, metrics, plan_periods
 from cohesion_portal.access import EVERYTHING, Reader, scope_for
 
 from .models import (
@@ -26,6 +26,9 @@ from .models import (
     MembershipStart,
     Union,
 )
+
+# The ways a membership begins that make a recruit (a transfer in is no joining).
+JOININGS = (MembershipStart.JOINED, MembershipStart.REJOINED)
 
 
 def grassroots_of(path_field: str):
@@ -143,21 +146,28 @@ def subtree_counts(unions) -> dict[int, dict]:
     return counts
 
 
-def new_generation_recruits(*, start, end, counted_from=None, user):
-    """T1, 年内发展新生代农民工入会: the recruiting memberships of new-generation migrant workers
-    (migrants born on or after 1980-01-01) who joined between `start` and `end`, inclusive.
+def new_generation_recruits(*, start, end, user, period_start=None):
+    """T1, 发展新生代农民工入会: the new-generation migrant workers (migrants born on or after
+    1980-01-01) recruited between `start` and `end`, inclusive, as the recruiting memberships.
 
-    A person counts once from `counted_from` (the start of the plan period; default `start`):
-    only their first joining since then counts, so leaving and rejoining adds nothing, and a
-    transfer (which is no joining) leaves the recruit with the union that recruited them.
-    Only recruits made by unions in the scope of `user` (a person, or an access.Reader:
-    `Reader(EVERYTHING)` for all).
+    The one definition every page, sheet and job reads. A recruit is someone who **was not a
+    member when the plan period began** (`period_start`; by default the start of the plan
+    period `start` falls in, cohesion_portal.plan_periods) and joined during it:
+
+    - counted once, on their first joining in the period, for the union that enrolled them (a
+      transfer later leaves the recruit with that union; leaving and rejoining adds nothing);
+    - a member when the period began is no recruit, even if they leave one union and join
+      another (a job change recorded as leave + enrol rather than as a transfer);
+    - someone whose membership ended before the period began, and who joins again, is one.
+
+    "A member when the period began": a membership begun before its first day and not ended
+    before it. Only recruits made by unions in the scope of `user` (a person, or an
+    access.Reader: `Reader(EVERYTHING)` for all).
     """
-    counted_from = counted_from or start
+    if period_start is None:
+        period_start = plan_periods.start_on(start)
     joinings = Membership.objects.filter(
-        start__in=[MembershipStart.JOINED, MembershipStart.REJOINED],
-        started_on__gte=counted_from,
-        started_on__lte=end,
+        start__in=JOININGS, started_on__gte=period_start, started_on__lte=end
     )
     # The first joining is the one with no earlier joining of the same person (by date, then
     # by row): an anti-join, several times faster on PostgreSQL than picking the first row of
@@ -166,11 +176,18 @@ def new_generation_recruits(*, start, end, counted_from=None, user):
         Q(started_on__lt=OuterRef("started_on"))
         | Q(started_on=OuterRef("started_on"), pk__lt=OuterRef("pk"))
     )
-    recruits = joinings.filter(
-        started_on__gte=start,
-        member__is_migrant=True,
-        member__birth_date__gte=NEW_GENERATION_BORN_FROM,
-    ).exclude(Exists(earlier))
+    member_when_it_began = Membership.objects.filter(
+        member=OuterRef("member"), started_on__lt=period_start
+    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=period_start))
+    recruits = (
+        joinings.filter(
+            started_on__gte=start,
+            member__is_migrant=True,
+            member__birth_date__gte=NEW_GENERATION_BORN_FROM,
+        )
+        .exclude(Exists(earlier))
+        .exclude(Exists(member_when_it_began))
+    )
     return recruits.for_user(user)
 
 
@@ -196,7 +213,7 @@ def recruits_by_union_and_day(
 
     def compute():
         recruits = (
-            new_generation_recruits(start=since, end=end, counted_from=since, user=user)
+            new_generation_recruits(start=since, end=end, period_start=since, user=user)
             .annotate(grassroots=grassroots_of("union__path"), day=F("started_on"))
             .values_list("grassroots", "day")
             .order_by()  # (the members' order would sort rows that are only counted)
@@ -245,7 +262,7 @@ def recruits_by_union_since(since, end, *, user) -> dict[int, int]:
 
 def recruits_total(day, *, since, user) -> int:
     """T1 for the user's scope: recruits from the start of the plan period up to `day`."""
-    return new_generation_recruits(start=since, end=day, counted_from=since, user=user).count()
+    return new_generation_recruits(start=since, end=day, period_start=since, user=user).count()
 
 
 def recruits_by_union(start, end) -> dict[int, int]:
@@ -294,7 +311,7 @@ METRICS = (
         by_union=recruits_by_union,
         daily=recruits_daily,
         records_url=lambda union_id, start, end: metrics.records_list(
-            "unions:member_list", union_id, recruited_since=start.isoformat()
+            "unions:recruit_list", union_id, since=start.isoformat(), until=end.isoformat()
         ),
     ),
     metrics.Metric(

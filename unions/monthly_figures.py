@@ -11,10 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal import metrics, monthly_figures
 from cohesion_portal.access import EVERYTHING, Reader
 
-from .metrics import count_by_grassroots, new_generation_recruits, recruits_by_grassroots_union
-from .models import Membership, MembershipStart
-
-JOININGS = (MembershipStart.JOINED, MembershipStart.REJOINED)
+from .metrics import (
+    JOININGS,
+    count_by_grassroots,
+    new_generation_recruits,
+    recruits_by_grassroots_union,
+)
+from .models import Membership
 
 
 def _within(queryset, path, field="union__path"):
@@ -22,11 +25,9 @@ def _within(queryset, path, field="union__path"):
 
 
 def recruits_in_month(start, end, *, path=None) -> dict[int, int]:
-    """T1 month by month: new-generation migrant workers recruited in the month, each person
-    counted once a calendar year (T1 is 年内发展…), so a year's months add up to its T1."""
-    recruits = new_generation_recruits(
-        start=start, end=end, counted_from=start.replace(month=1, day=1), user=Reader(EVERYTHING)
-    )
+    """T1 month by month: the recruits of the month as T1 counts them (each person once in
+    the plan period, never a member when it began), so a period's months add up to its T1."""
+    recruits = new_generation_recruits(start=start, end=end, user=Reader(EVERYTHING))
     return recruits_by_grassroots_union(_within(recruits, path))
 
 
@@ -52,7 +53,9 @@ MONTHLY_FIGURES = (
         metrics.PEOPLE,
         recruits_in_month,
         order=110,
-        help_text=_("T1: born 1980 or later, each person counted once a year"),
+        help_text=_(
+            "T1: born 1980 or later, not a member when the plan period began, counted once"
+        ),
     ),
     monthly_figures.from_grouped(
         "unions.members",

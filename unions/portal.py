@@ -12,6 +12,7 @@ PAGES = (
     Page("organisation", _("Union tree"), "unions:tree", "bi-diagram-3", 10),
     Page("organisation", _("Enterprises"), "unions:enterprise_list", "bi-building", 20),
     Page("organisation", _("Members"), "unions:member_list", "bi-people", 30),
+    Page("organisation", _("T1 recruits"), "unions:recruit_list", "bi-person-plus", 35),
     Page("organisation", _("Transfers"), "unions:transfer_list", "bi-arrow-left-right", 40),
     Page("organisation", _("Online applications"), "unions:application_list", "bi-qr-code", 50),
 )

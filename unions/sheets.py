@@ -5,7 +5,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cohesion_portal import sheets
+from cohesion_portal import plan_periods, sheets
 from cohesion_portal.sheets import COUNT, PERCENT, Column, Table
 
 from .metrics import by_grassroots, new_generation_recruits, recruits_by_grassroots_union
@@ -27,12 +27,12 @@ def membership_sheet(report) -> list[Table]:
     # only the unions of the report's area)
     members = members_at_end(start, end)
     joined = new_members_in_month(start, end)
-    since = report.since or start
+    since = report.since or plan_periods.start_on(start)
     recruits_month = recruits_by_grassroots_union(
-        new_generation_recruits(start=start, end=end, counted_from=since, user=reader)
+        new_generation_recruits(start=start, end=end, period_start=since, user=reader)
     )
     recruits_plan = recruits_by_grassroots_union(
-        new_generation_recruits(start=since, end=end, counted_from=since, user=reader)
+        new_generation_recruits(start=since, end=end, period_start=since, user=reader)
     )
     rows = []
     for union_id, name, industry in report.unions:

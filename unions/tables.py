@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .id_numbers import mask_id_number
-from .models import Enterprise, Member, Union
+from .models import Enterprise, Member, Membership, MembershipEnd, Union
 
 
 class EnterpriseTable(tables.Table):
@@ -91,3 +91,54 @@ class MemberTable(tables.Table):
     def render_status(self, record):
         css = "text-bg-success" if record.status == "active" else "text-bg-light border"
         return format_html('<span class="badge {}">{}</span>', css, record.get_status_display())
+
+
+class RecruitTable(tables.Table):
+    """T1's recruits: each the joining that made them a recruit, with the union credited. A
+    recruit since transferred stays with that union, marked so; their name links only where
+    the user may open the member's record today."""
+
+    name = tables.Column(accessor="member__name", verbose_name=_("Name"), order_by="member__name")
+    union = tables.Column(verbose_name=_("Recruiting union"), attrs={"td": {"class": "wrap"}})
+    started_on = tables.DateColumn(verbose_name=_("Joined on"))
+    enterprise = tables.Column(
+        accessor="member__enterprise__name",
+        verbose_name=_("Enterprise"),
+        default="—",
+        attrs={"td": {"class": "wrap"}},
+    )
+    now = tables.Column(verbose_name=_("Now"), empty_values=(), orderable=False)
+
+    class Meta:
+        model = Membership
+        fields = ("name", "union", "started_on", "enterprise", "now")
+        order_by = ("-started_on",)
+        empty_text = _("No recruit in these days.")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def _openable(self) -> set[int]:
+        """The members of this page whose record the user may open (one query a page)."""
+        if not hasattr(self, "_openable_ids"):
+            ids = [row.record.member_id for row in self.page.object_list]
+            self._openable_ids = set(
+                Member.objects.for_user(self.user).filter(pk__in=ids).values_list("pk", flat=True)
+            )
+        return self._openable_ids
+
+    def render_name(self, record, value):
+        if record.member_id in self._openable():
+            return format_html('<a href="{}">{}</a>', record.member.get_absolute_url(), value)
+        return value
+
+    def render_now(self, record):
+        if record.ended_on is None:
+            return format_html('<span class="badge text-bg-success">{}</span>', _("member here"))
+        label = (
+            _("transferred out")
+            if record.end in (MembershipEnd.TRANSFERRED, MembershipEnd.TRANSFERRED_OUT)
+            else _("left")
+        )
+        return format_html('<span class="badge text-bg-light border">{}</span>', label)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enterprises, joining, members, roster, tree
+from .views import enterprises, joining, members, recruits, roster, tree
 
 app_name = "unions"
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("members/", members.MemberListView.as_view(), name="member_list"),
     path("members/new/", members.MemberEditView.as_view(), name="member_create"),
+    path("recruits/", recruits.RecruitListView.as_view(), name="recruit_list"),
     path("members/<int:pk>/", members.MemberDetailView.as_view(), name="member_detail"),
     path("members/<int:pk>/edit/", members.MemberEditView.as_view(), name="member_edit"),
     path("members/<int:pk>/leave/", members.MemberLeaveView.as_view(), name="member_leave"),

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 # Who works where (roles, the union tree), as the access rules ask it: cohesion_portal.access.
 PORTAL_ORGANISATION = "unions.organisation"
+# The plan period a day falls in, as T1 asks it: cohesion_portal.plan_periods.
+PORTAL_PLAN_PERIODS = "standards.plan_periods"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

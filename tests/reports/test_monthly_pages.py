@@ -204,7 +204,7 @@ def grow(world, size):
         ("staff_lt", "reports:monthly_list", 9),  # (the union filter counts the unions)
         ("officer_a", "reports:monthly_list", 10),
         # the figures: one query each
-        ("officer_a", "reports:monthly_fill", 14 + later_monthly_figures()),
+        ("officer_a", "reports:monthly_fill", 15 + later_monthly_figures()),  # (+ the plan period)
         ("staff_lt", "reports:monthly_detail", 8),
         ("staff_lt", "reports:monthly_remind", 5),
     ],

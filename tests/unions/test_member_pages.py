@@ -180,5 +180,5 @@ def test_the_workbench_counts_this_years_recruits_as_the_list_behind_it(client, 
     enrol(world.unions["B"], born=datetime.date(1990, 1, 1), joined_on=start)  # not A's scope
     client.force_login(world.users["officer_a"])
     assert client.get("/").context["recruits"] == 2
-    listed = client.get(reverse("unions:member_list"), {"recruited_since": start.isoformat()})
+    listed = client.get(reverse("unions:recruit_list"), {"since": start.isoformat()})
     assert len(listed.context["table"].data) == 2
