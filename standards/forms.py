@@ -162,7 +162,7 @@ class AssessmentStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
         self.fields["union"].queryset = (
-            Union.objects.for_user(user, CHANGE).filter(parent__isnull=True).order_by("name")
+            Union.objects.for_user(user, CHANGE).counted().order_by("name")
         )
 
 
@@ -177,7 +177,7 @@ class VetoHitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
         self.fields["union"].queryset = (
-            Union.objects.for_user(user, INSPECT).filter(parent__isnull=True).order_by("name")
+            Union.objects.for_user(user, INSPECT).counted().order_by("name")
         )
         self.fields["occurred_on"].validators.append(not_in_future)
 
@@ -353,7 +353,7 @@ class SurveyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = Period.objects.for_user(user).order_by("-starts_on")
         self.fields["union"].queryset = (
-            Union.objects.for_user(user, CHANGE).filter(parent__isnull=True).order_by("name")
+            Union.objects.for_user(user, CHANGE).counted().order_by("name")
         )
 
 

@@ -16,7 +16,7 @@ from .shares import behind_on_recruitment
 
 def _grassroots_count(user) -> int:
     """The grassroots unions in the user's scope (read once per page: T3, T4, the grades)."""
-    unions = Union.objects.filter(parent__isnull=True).for_user(user)
+    unions = Union.objects.counted().for_user(user)
     return metrics.remembered(user, ("standards.grassroots",), unions.count)
 
 
@@ -25,7 +25,7 @@ def _scorecard_counts(period, user) -> dict:
     T4, on every day that falls in the period, read once per page)."""
 
     def compute():
-        cards = Scorecard.objects.filter(period=period).for_user(user)
+        cards = Scorecard.objects.counted().filter(period=period).for_user(user)
         return cards.aggregate(
             scored=Count("pk"),
             trusted=Count("pk", filter=Q(trusted_home=True)),
@@ -95,7 +95,7 @@ def grade_series(user) -> list[dict]:
     Two queries, however many periods and unions."""
     from .models import Period
 
-    cards = Scorecard.objects.for_user(user)
+    cards = Scorecard.objects.counted().for_user(user)
     grassroots = _grassroots_count(user)
     rows = cards.values("period").annotate(
         scored=Count("pk"),

@@ -127,7 +127,7 @@ class Scorer:
         self.today = today or timezone.localdate()
         self.as_of = min(period.ends_on, self.today)
         self.loaded = load_scheme(period.scheme_id)
-        unions = Union.objects.filter(parent__isnull=True)
+        unions = Union.objects.counted()  # (a dissolved union is not scored)
         if union_ids is not None:
             unions = unions.filter(pk__in=list(union_ids))
         if not include_final:

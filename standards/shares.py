@@ -26,7 +26,7 @@ from django.db.models import Case, IntegerField, Max, Sum, Value, When
 
 from cohesion_portal import metrics
 from cohesion_portal.access import scope_for
-from unions.metrics import grassroots_of, recruits_by_union_since
+from unions.metrics import grassroots_of, recruits_by_union_since, under_counted_unions
 from unions.models import Enterprise
 
 from .models import Plan, Target
@@ -101,7 +101,7 @@ def migrant_weights(*, user) -> dict[int, tuple[int, int]]:
                 output_field=IntegerField(),
             )
         rows = (
-            Enterprise.objects.filter(union__isnull=False)
+            under_counted_unions(Enterprise.objects.filter(union__isnull=False))
             .annotate(grassroots=grassroots_of("union__path"))
             .values("grassroots", "union__industry_union")
             .annotate(migrants=Sum("migrant_headcount"), in_scope=Max(in_scope))

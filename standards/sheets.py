@@ -26,7 +26,8 @@ def scorecards_sheet(report) -> list[Table]:
     dimensions = list(period.scheme.dimensions.order_by("order", "pk").values_list("code", "name"))
     cards = {
         union_id: row
-        for union_id, *row in Scorecard.objects.for_user(report.reader)
+        for union_id, *row in Scorecard.objects.counted()
+        .for_user(report.reader)
         .filter(period=period)
         .values_list(
             "union_id", "total", "grade", "trusted_home", "satisfaction", "final", "dimensions"
@@ -70,8 +71,10 @@ def scorecards_sheet(report) -> list[Table]:
         Column(_("Member satisfaction"), PERCENT, width=10),
         Column(_("Scorecard"), width=10),
     ] + [Column(str(dimension_name), DECIMAL, width=10) for _code, dimension_name in dimensions]
+    # Over the report's unions only, so the distribution adds up to them.
     counts = {grade: 0 for grade, _label in Grade.choices}
-    for _total, grade, *_rest in cards.values():
+    scored = [cards[union_id] for union_id, *_rest in report.unions if union_id in cards]
+    for _total, grade, *_rest in scored:
         counts[grade] += 1
     distribution = [
         [
@@ -81,7 +84,7 @@ def scorecards_sheet(report) -> list[Table]:
         ]
         for grade in (Grade.AAA, Grade.AA, Grade.A, Grade.NONE)
     ]
-    distribution.append([_("not scored"), len(report.unions) - len(cards), None])
+    distribution.append([_("not scored"), len(report.unions) - len(scored), None])
     return [
         Table(
             columns=columns,

@@ -25,6 +25,7 @@ from .models import (
     Membership,
     MembershipStart,
     Union,
+    UnionStatus,
 )
 
 # The ways a membership begins that make a recruit (a transfer in is no joining).
@@ -34,6 +35,20 @@ JOININGS = (MembershipStart.JOINED, MembershipStart.REJOINED)
 def grassroots_of(path_field: str):
     """SQL: the id of the grassroots union at the top of a union's path (as text), to GROUP BY."""
     return Substr(path_field, 1, Union.SEGMENT - 1)
+
+
+def under_counted_unions(queryset, path_field: str = "union__path"):
+    """`queryset` without the rows under a dissolved grassroots union: history, not figures
+    (UnionQuerySet.counted)."""
+    dissolved = (
+        Union.objects.grassroots()
+        .exclude(status=UnionStatus.ACTIVE)
+        .annotate(top=grassroots_of("path"))
+        .values("top")
+    )
+    return queryset.annotate(counted_top=grassroots_of(path_field)).exclude(
+        counted_top__in=dissolved
+    )
 
 
 def by_grassroots(queryset, path_field: str = "union__path", **aggregates) -> dict[int, dict]:

@@ -9,6 +9,11 @@ class UnionQuerySet(ScopedQuerySet):
     def grassroots(self):
         return self.filter(parent__isnull=True)
 
+    def counted(self):
+        """The grassroots unions the plan's figures count: those not dissolved. A dissolved
+        union is history: not scored, not ranked, no report expected, in no denominator."""
+        return self.filter(parent__isnull=True, status="active")
+
     def subtree_of(self, union):
         """The union itself with all its branches and groups."""
         return self.filter(path__startswith=union.path)

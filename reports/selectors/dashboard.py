@@ -81,7 +81,9 @@ def _computed_dashboard(reader, today, area, period) -> Dashboard:
     )
     period = period or latest_period(today)
     series = grade_series(reader)
-    cards = Scorecard.objects.for_user(reader).filter(period=period).select_related("union")
+    cards = (
+        Scorecard.objects.counted().for_user(reader).filter(period=period).select_related("union")
+    )
     dashboard = Dashboard(
         plan=plan,
         targets=targets,

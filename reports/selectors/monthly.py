@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import monthly_figures
 from cohesion_portal.dates import previous_month
-from unions.models import Union, UnionStatus
+from unions.models import Union
 
 from ..models import MonthlyReport
 from ..models import MonthlyReportStatus as Status
@@ -51,7 +51,7 @@ def expected_unions(unions=None):
     """Grassroots unions that owe a monthly report: every active one (of `unions`, a Union
     queryset already narrowed to a scope)."""
     unions = Union.objects.all() if unions is None else unions
-    return unions.filter(parent__isnull=True, status=UnionStatus.ACTIVE)
+    return unions.counted()
 
 
 def with_state(unions, month: datetime.date):

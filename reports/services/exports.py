@@ -18,7 +18,7 @@ from cohesion_portal.access import industry_reader, scope_for
 from cohesion_portal.dates import last_day_of_month
 from cohesion_portal.sheets import ReportContext
 from standards.shares import running_plan
-from unions.models import IndustryUnion, Union, UnionStatus
+from unions.models import IndustryUnion, Union
 
 from ..excel import write_report
 from ..models import ExportStatus, MonthlyExport
@@ -191,7 +191,7 @@ def _abandoned(export: MonthlyExport) -> MonthlyExport:
 def report_context(reader, month: datetime.date, label: str) -> ReportContext:
     unions = list(
         Union.objects.for_user(reader)
-        .filter(parent__isnull=True, status=UnionStatus.ACTIVE)
+        .counted()
         .order_by("industry_union_id", "path")
         .values_list("pk", "name", "industry_union__short_name")
     )

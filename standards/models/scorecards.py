@@ -13,6 +13,13 @@ from unions.models import Union
 from .scheme import POINTS, Grade, Period
 
 
+class ScorecardQuerySet(ScopedQuerySet):
+    def counted(self):
+        """The scorecards the figures and rankings count: of unions not dissolved (a dissolved
+        union's scorecards stay on its page, as history)."""
+        return self.filter(union__status="active")
+
+
 class Scorecard(models.Model):
     period = models.ForeignKey(
         Period, models.CASCADE, related_name="scorecards", verbose_name=_("period")
@@ -37,7 +44,7 @@ class Scorecard(models.Model):
     vetoes = models.JSONField(_("veto items hit"), default=list)
     computed_at = models.DateTimeField(_("computed at"))
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ScorecardQuerySet.as_manager()
 
     class Meta:
         ordering = ["-total", "union__name"]

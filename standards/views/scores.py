@@ -33,13 +33,13 @@ class RankingView(ScopedListView):
     template_name = "standards/ranking.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("union")
+        return super().get_queryset().counted().select_related("union")
 
     def get_table(self, **kwargs):
         table = super().get_table(**kwargs)
         # The rank among all the scorecards of the period in the user's area, whatever the
         # filters show: one more than those with a higher total.
-        table.ranks = ranks_by_total(Scorecard.objects.for_user(self.request.user))
+        table.ranks = ranks_by_total(Scorecard.objects.counted().for_user(self.request.user))
         return table
 
     def get_context_data(self, **kwargs):

@@ -6,7 +6,15 @@ from cohesion_portal.access import CHANGE, scope_for
 from cohesion_portal.text import normalize_code, normalize_text
 
 from ..fields import UnionChoiceField
-from ..models import GRASSROOTS_KINDS, SECTORS_BY_INDUSTRY, Enterprise, IndustryUnion, Sector, Union
+from ..models import (
+    GRASSROOTS_KINDS,
+    SECTORS_BY_INDUSTRY,
+    Enterprise,
+    IndustryUnion,
+    Sector,
+    Union,
+    UnionStatus,
+)
 from ..organisation import role_of
 from ..services import UNION_FIELDS, enterprise_errors, union_placement_errors
 
@@ -145,7 +153,12 @@ class EnterpriseForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = Union.objects.for_user(user, CHANGE).select_related(None)
+        # A dissolved union takes no enterprise (the one the enterprise is in stays offered).
+        self.fields["union"].queryset = (
+            Union.objects.for_user(user, CHANGE)
+            .filter(Q(status=UnionStatus.ACTIVE) | Q(pk=self.instance.union_id))
+            .select_related(None)
+        )
         industries = industry_unions_for(user)
         self.fields["industry_union"].queryset = industries
         self.fields["industry_union"].required = False
@@ -184,7 +197,9 @@ class EnterpriseForm(forms.ModelForm):
                 % {"migrants": migrants, "headcount": headcount},
             )
         for field, message in enterprise_errors(
-            union=cleaned.get("union"), unionized_on=cleaned.get("unionized_on")
+            union=cleaned.get("union"),
+            unionized_on=cleaned.get("unionized_on"),
+            previous_union_id=self.instance.union_id,  # (as stored: the form has not set it)
         ).items():
             if field not in self.errors:
                 self.add_error(field, message)
