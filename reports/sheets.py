@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cohesion_portal import sheets
+from cohesion_portal.access import scope_for
 from cohesion_portal.sheets import COUNT, DATETIME, DECIMAL, PERCENT, TEXT, Chart, Column, Table
-from standards.shares import own_targets, running_plan
-from standards.targets import evaluate
+from standards.shares import area_targets, running_plan
 from unions.models import Enterprise
 from unions.monthly_figures import members_at_end
 
@@ -16,16 +16,11 @@ from .models import MonthlyReport, MonthlyReportStatus
 
 def summary_sheet(report) -> list[Table]:
     """Every target of the plan running at the end of the month, in the report's area, as the
-    dashboard's cards show them on that day (for a single grassroots union: against its own
-    share, as its home page shows them); then the area's headline counts."""
+    dashboard's cards show them on that day (a count against the area's share of it, the
+    whole target for the whole system); then the area's headline counts."""
     plan = running_plan(report.end, user=report.reader)
-    single = report.unions[0][0] if len(report.unions) == 1 else None
-    if plan is None:
-        states = []
-    elif single is not None:
-        states = [own.state for own in own_targets(single, report.end, user=report.reader)]
-    else:
-        states = [evaluate(t, today=report.end, user=report.reader) for t in plan.targets.all()]
+    states = [row.state for row in area_targets(report.end, user=report.reader)]
+    whole = scope_for(report.reader).everything
     rows = [
         [
             state.target.code,
@@ -45,7 +40,7 @@ def summary_sheet(report) -> list[Table]:
             Column(_("Code"), width=7),
             Column(_("Target"), width=44),
             Column(_("Unit"), width=9),
-            Column(_("Target value") if single is None else _("Own share"), DECIMAL, width=12),
+            Column(_("Target value") if whole else _("The area's share"), DECIMAL, width=12),
             Column(_("Current value"), DECIMAL, width=12),
             Column(_("Share achieved"), PERCENT, width=12),
             Column(_("Projected at the deadline"), DECIMAL, width=14),

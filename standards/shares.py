@@ -1,28 +1,30 @@
-"""A grassroots union's share of the plan's targets: what the union's own page compares its
-figures with, and what tells the unions behind on recruitment.
+"""The part of the plan's targets that an area owes: what a union's own page, the dashboard of
+any area smaller than the whole system, the Excel's summary and the unions behind on
+recruitment compare the figures with. The plan sets its targets for the whole system (both
+industry unions together), not per union, so a share is an assumption of the portal's, stated
+here and in the README's definitions:
 
-The plan sets its targets for the industry system, not per union, so a union's share is an
-assumption of the portal's, stated here:
-
-- **Rates** (T2 93% coverage, T3 90% trusted homes, ...): every union is held to the target
-  rate itself; its own rate is compared with it.
-- **Counts** (T1: 500 new-generation migrant workers recruited): a union's share is the target
-  × the union's share of the migrant workers (`Enterprise.migrant_headcount`) of the unionized
-  enterprises of its industry union. New-generation recruits come from migrant workers, so a
-  union owes in proportion to where they work; and an industry union's dashboard holds its own
-  area to the whole target, so its unions' shares add up to it.
-- **Pro rata**: by a day, a union owes its share × the part of the plan's time elapsed (days
-  from the plan's start to the day, both counted, ÷ days from the start to the target's
-  deadline, both counted).
-- **Behind**: fewer recruits than the whole people owed by now; owing 0.4 of a person by now
-  is not being behind with none.
+- **Rates** (T2 93% coverage, T3 90% trusted homes, ...): every area is held to the target rate
+  itself.
+- **Counts** (T1: 500 new-generation migrant workers recruited): an area's share is the target
+  × its part of the migrant workers (`Enterprise.migrant_headcount`) of every unionized
+  enterprise of the system (not those of dissolved unions). New-generation recruits come from
+  migrant workers, so an area owes in proportion to where they work; the shares of all the
+  areas add up to the target, which only a view of the whole system is held to.
+- **Due by a day** (pro rata): each enterprise's part of the share accrues from the day it
+  joined its union, or the plan's start if later, to the target's deadline (days counted at
+  both ends). The share grows the day an enterprise joins; what is due from it starts then, so
+  adding one never makes a union behind on the day it is added.
+- **Behind**: fewer than the whole people due by now; owing 0.4 of a person by now is not
+  being behind with none.
 """
 
 import datetime
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Case, IntegerField, Max, Sum, Value, When
+from django.db.models import Case, DateField, IntegerField, Max, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
 
 from cohesion_portal import metrics
 from cohesion_portal.access import scope_for
@@ -46,10 +48,6 @@ def elapsed(*, starts_on: datetime.date, deadline: datetime.date, today: datetim
         return 0.0
     days = (deadline - starts_on).days + 1
     return min(1.0, ((today - starts_on).days + 1) / days) if days > 0 else 1.0
-
-
-def owed(share: float, fraction: float) -> float:
-    return share * fraction
 
 
 def is_behind(done: float, owed_now: float) -> bool:
@@ -83,39 +81,100 @@ def plan_targets(plan: Plan, *, user) -> list[Target]:
     )
 
 
-def migrant_weights(*, user) -> dict[int, tuple[int, int]]:
-    """{grassroots union id in the user's scope: (migrant workers of its unionized enterprises,
-    those of all the unionized enterprises of its industry union)}, in one query (the industry
-    totals count every union, in scope or not)."""
+@dataclass(frozen=True)
+class Weights:
+    """The migrant workers that count targets are shared by, from one query: per grassroots
+    union in the user's scope, {the day they count from: migrant workers}; and the total of
+    the whole system, in scope or not."""
+
+    by_union: dict[int, dict[datetime.date, int]]
+    total: int
+    everything: bool  # the user's scope is the whole system
+
+    def of(self, union_ids=None) -> dict[datetime.date, int]:
+        """{day they count from: migrant workers} of `union_ids` (None: every one in scope)."""
+        days = {}
+        for union_id in self.by_union if union_ids is None else union_ids:
+            for day, n in self.by_union.get(union_id, {}).items():
+                days[day] = days.get(day, 0) + n
+        return days
+
+
+def migrant_weights(plan: Plan, *, user) -> Weights:
+    """The Weights of `plan`, in the user's scope (read once per page)."""
 
     def compute():
         scope = scope_for(user)
         if scope.everything:
             in_scope = Value(1)
         elif scope.is_empty:
-            return {}
+            in_scope = Value(0)
         else:
             in_scope = Case(
                 When(scope.union_condition("union__"), then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
+        starts = Value(plan.starts_on, output_field=DateField())
         rows = (
             under_counted_unions(Enterprise.objects.filter(union__isnull=False))
-            .annotate(grassroots=grassroots_of("union__path"))
-            .values("grassroots", "union__industry_union")
+            .annotate(
+                grassroots=grassroots_of("union__path"),
+                counts_from=Greatest(Coalesce("unionized_on", starts), starts),
+            )
+            .values("grassroots", "counts_from")
             .annotate(migrants=Sum("migrant_headcount"), in_scope=Max(in_scope))
             .order_by()
         )
-        totals, own = {}, {}
+        by_union, total = {}, 0
         for row in rows:
-            industry = row["union__industry_union"]
-            totals[industry] = totals.get(industry, 0) + (row["migrants"] or 0)
+            n = row["migrants"] or 0
+            total += n
             if row["in_scope"]:
-                own[int(row["grassroots"])] = (industry, row["migrants"] or 0)
-        return {union: (n, totals[industry]) for union, (industry, n) in own.items()}
+                days = by_union.setdefault(int(row["grassroots"]), {})
+                day = _as_date(row["counts_from"])
+                days[day] = days.get(day, 0) + n
+        return Weights(by_union, total, scope.everything)
 
-    return metrics.remembered(user, ("standards.migrant_weights",), compute)
+    return metrics.remembered(user, ("standards.migrant_weights", plan.pk), compute)
+
+
+def _as_date(value) -> datetime.date:
+    # (SQLite gives MAX() of dates back as text)
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class Share:
+    """An area's part of a count target: `value` by the deadline, due as it accrues."""
+
+    value: float
+    parts: tuple[tuple[datetime.date, float], ...]  # (accrues from, part of the value)
+    deadline: datetime.date
+
+    def owed(self, day: datetime.date) -> float:
+        """Due by `day`: each part pro rata from its own first day."""
+        return sum(
+            part * elapsed(starts_on=start, deadline=self.deadline, today=day)
+            for start, part in self.parts
+        )
+
+
+def share_of(target: Target, weights: Weights, union_ids=None) -> Share:
+    """The share of the count target `target` of the grassroots unions `union_ids` (None: the
+    user's whole area). A view of the whole system owes the whole target."""
+    value = float(target.value)
+    days = weights.of(union_ids)
+    whole = union_ids is None and weights.everything
+    if not weights.total:  # no migrant workers recorded anywhere: nothing to share by
+        parts = ((target.plan.starts_on, value),) if whole else ()
+        return Share(value if whole else 0.0, parts, target.deadline)
+    parts = tuple(
+        (day, count_share(value, own=n, of=weights.total)) for day, n in sorted(days.items())
+    )
+    own = sum(days.values())
+    share = value if whole else count_share(value, own=own, of=weights.total)
+    return Share(share, parts, target.deadline)
 
 
 @dataclass(frozen=True)
@@ -163,16 +222,16 @@ def recruitment_standings(today: datetime.date, *, user) -> dict[int, Standing]:
         return {}
     starts_on = target.plan.starts_on
     as_of = min(today, target.deadline)
-    fraction = elapsed(starts_on=starts_on, deadline=target.deadline, today=as_of)
     recruited = recruits_by_union_since(starts_on, as_of, user=user) if today >= starts_on else {}
+    weights = migrant_weights(target.plan, user=user)
     standings = {}
-    for union_id, (own, of) in migrant_weights(user=user).items():
-        share = count_share(target.value, own=own, of=of)
+    for union_id, days in weights.by_union.items():
+        share = share_of(target, weights, [union_id])
         standings[union_id] = Standing(
             union_id=union_id,
-            migrants=own,
-            share=share,
-            owed=owed(share, fraction),
+            migrants=sum(days.values()),
+            share=share.value,
+            owed=share.owed(as_of),
             done=recruited.get(union_id, 0),
         )
     return standings
@@ -188,48 +247,42 @@ def behind_on_recruitment(today: datetime.date, *, user) -> list[int]:
 
 
 @dataclass(frozen=True)
-class OwnTarget:
-    """One of the plan's targets as a grassroots union's own page shows it: the union's figure
-    (`state.current`), its goal (`state.goal`: the target rate, or its share of a count), and
-    for a count what it owes by now."""
+class AreaTarget:
+    """One of the plan's targets as an area owes it: the area's figure (`state.current`), its
+    goal (`state.goal`: the target rate, or the area's share of a count) and, for a count, the
+    share with what is due of it by now."""
 
     state: object  # targets.TargetState
-    owed: float | None = None  # of a count's share, by today
+    share: Share | None = None  # of a count target
+    owed: float | None = None  # of the share, by today
 
     @property
     def is_count(self) -> bool:
-        return self.owed is not None
+        return self.share is not None
 
 
-def own_targets(union_id: int, today: datetime.date, *, user) -> list[OwnTarget]:
-    """Every target of the running plan for the grassroots union `union_id`, read in `user`'s
-    scope (an officer's: the union with its branches and groups). Rates against the target
-    rate, with the dashboard's status; counts against the union's share (the same weight, its
-    migrant workers, for every count target: T1 is the only one with data so far), with the
-    pro-rata status of the unions behind on recruitment, so the two never disagree."""
-    from dataclasses import replace
-
+def area_targets(today: datetime.date, *, user) -> list[AreaTarget]:
+    """Every target of the running plan for the user's area (an officer's union with its units,
+    a cadre's unions, an industry union, the whole system): rates against the target rate;
+    counts against the area's share, with the pro-rata status of the unions behind on
+    recruitment, so the dashboard, a union's page, the Excel and the attention list agree."""
     from .targets import evaluate
 
     plan = running_plan(today, user=user)
     if plan is None:
         return []
-    own, of = migrant_weights(user=user).get(union_id, (0, 0))
     rows = []
     for target in plan_targets(plan, user=user):
         metric = target.figure
         if target.value is None or metric is None or metric.unit == metrics.PERCENT:
-            rows.append(OwnTarget(evaluate(target, today=today, user=user)))
+            rows.append(AreaTarget(evaluate(target, today=today, user=user)))
             continue
-        share = count_share(target.value, own=own, of=of)
-        state = evaluate(target, today=today, user=user, goal=share)
-        as_of = min(today, target.deadline)
-        owed_now = owed(
-            share, elapsed(starts_on=plan.starts_on, deadline=target.deadline, today=as_of)
-        )
+        share = share_of(target, migrant_weights(plan, user=user))
+        state = evaluate(target, today=today, user=user, goal=share.value)
+        owed_now = share.owed(min(today, target.deadline))
         if state.current is not None:
             state = replace(
-                state, status=count_status(state.current, share=share, owed_now=owed_now)
+                state, status=count_status(state.current, share=share.value, owed_now=owed_now)
             )
-        rows.append(OwnTarget(state, owed=owed_now))
+        rows.append(AreaTarget(state, share=share, owed=owed_now))
     return rows

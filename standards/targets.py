@@ -60,6 +60,13 @@ class TargetState:
         return float(self.target.value) if self.target.value is not None else None
 
     @property
+    def is_area_share(self) -> bool:
+        """The goal is an area's share of the target, not the target itself."""
+        return self.own_goal is not None and (
+            self.target.value is None or self.own_goal != float(self.target.value)
+        )
+
+    @property
     def share(self) -> float | None:
         """Of the goal, achieved so far (%)."""
         if self.current is None or not self.goal:

@@ -21,8 +21,8 @@ from cohesion_portal.area import narrowed_reader, with_area
 from standards.metrics import grade_series
 from standards.models import Period, Plan, Scorecard
 from standards.periods import latest_period
-from standards.shares import elapsed, plan_targets, running_plan
-from standards.targets import TargetState, evaluate
+from standards.shares import area_targets, running_plan
+from standards.targets import TargetState
 from unions.metrics import grassroots_of, new_generation_recruits, recruits_by_month
 from unions.models import Enterprise
 
@@ -74,11 +74,9 @@ def industry_dashboard(
 
 def _computed_dashboard(reader, today, area, period) -> Dashboard:
     plan = running_plan(today, user=reader)
-    targets = (
-        [evaluate(target, today=today, user=reader) for target in plan_targets(plan, user=reader)]
-        if plan
-        else []
-    )
+    # Each against the area's share of it (the whole target for a view of the whole system).
+    owed = area_targets(today, user=reader) if plan else []
+    targets = [row.state for row in owed]
     period = period or latest_period(today)
     series = grade_series(reader)
     cards = (
@@ -92,7 +90,7 @@ def _computed_dashboard(reader, today, area, period) -> Dashboard:
         grades=next((row for row in series if row["period"] == period), None),
         top=list(cards.order_by("-total", "union__name")[:TOP]) if period else [],
         treemap=_treemap(reader, cards) if period else [],
-        recruits_by_month=_recruits_by_month(reader, today, plan, targets),
+        recruits_by_month=_recruits_by_month(reader, today, plan, owed),
         grade_trend=[
             {key: row[key] for key in ("aaa", "aa", "a", "none")} | {"period": str(row["period"])}
             for row in series
@@ -140,14 +138,17 @@ def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     return months
 
 
-def _recruits_by_month(user, today, plan, targets) -> list[dict]:
+def _recruits_by_month(user, today, plan, owed) -> list[dict]:
     """T1's pace: new-generation recruits in each month of the plan so far (the last twelve),
-    with the running total and the pace the target asks for (its value spread evenly over the
-    plan's time), from the same daily series as the T1 card: no query of its own."""
-    state = next((s for s in targets if s.metric is not None and s.metric.daily is not None), None)
-    if state is None or today < plan.starts_on:
+    with the running total and the pace of the area's share (what is due of it by each month's
+    end, standards.shares), from the same daily series as the T1 card: no query of its own."""
+    row = next(
+        (r for r in owed if r.state.metric is not None and r.state.metric.daily is not None), None
+    )
+    if row is None or today < plan.starts_on:
         return _recruits_by_month_without_plan(user, today)
-    target, since = state.target, plan.starts_on
+    state, since = row.state, plan.starts_on
+    target = state.target
     as_of = min(today, target.deadline)
     days = state.metric.daily(since, as_of, user=user)  # (read once already: remembered)
     months = _months(since, as_of)
@@ -160,21 +161,12 @@ def _recruits_by_month(user, today, plan, targets) -> list[dict]:
         month_end = min(
             as_of, (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
         )
-        pace = (
-            round(
-                float(target.value)
-                * elapsed(starts_on=since, deadline=target.deadline, today=month_end),
-                1,
-            )
-            if target.value is not None
-            else None
-        )
         rows.append(
             {
                 "month": month.strftime("%Y-%m"),
                 "recruits": by_month[month],
                 "cumulative": cumulative,
-                "pace": pace,
+                "pace": round(row.share.owed(month_end), 1) if row.is_count else None,
             }
         )
     return rows[-CHART_MONTHS:]

@@ -7,7 +7,7 @@ from cohesion_portal import attention, data_version, metrics
 from cohesion_portal.access import Reader, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
-from standards.shares import own_targets, running_plan
+from standards.shares import area_targets, running_plan
 from unions.metrics import new_generation_recruits, scope_overview
 from unions.organisation import own_grassroots_union, role_of
 
@@ -45,7 +45,7 @@ def _computed_workbench(reader, union, today: datetime.date) -> dict:
         context["monthly_report"] = workbench_report(union, today)  # 月报: this month's
         # Its own figures against its share of each target (standards.shares).
         context["own_plan"] = running_plan(today, user=reader)
-        context["own_targets"] = own_targets(union.pk, today, user=reader)
+        context["own_targets"] = area_targets(today, user=reader)
         context["scorecard"] = (
             Scorecard.objects.filter(union=union)
             .select_related("period")

@@ -25,7 +25,7 @@ def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists
     today = timezone.localdate()
     plan_with_t1_and_t2(today - datetime.timedelta(days=60), today + datetime.timedelta(days=60))
     # T1: three recruits in the plan period in A and C (staff_lt's area), one in B, one before.
-    for label, days_ago in (("A", 5), ("A", 20), ("C", 30), ("B", 10), ("A", 90)):
+    for label, days_ago in (("A", 5), ("C", 20), ("C", 30), ("B", 10), ("A", 90)):
         enrol(world.unions[label], joined_on=today - datetime.timedelta(days=days_ago))
     # T2: one enterprise covered by a contract in force.
     contract_of(world.unions["A"])  # its enterprise, covered until 2027-12-31
@@ -54,6 +54,8 @@ def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists
     dashboard = client.get(reverse("reports:dashboard")).context["dashboard"]
     cards = {state.target.code: state for state in dashboard.targets}
     assert cards["T1"].current == 3
+    # Light-textile's share of T1 = 10: its 180 of the system's 240 migrant workers (below).
+    assert cards["T1"].goal == 7.5 and cards["T1"].is_area_share
     # Unionized enterprises of A and C: the two made above, and one each with the contracts,
     # the offer and the congress below (builders make their own) = 6; one covered.
     assert cards["T2"].current == round(100 * 1 / 6, 2)
@@ -62,11 +64,11 @@ def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists
 
     counts = {item.key: count for item, count, _url in dashboard.attention}
     expected = {
-        # T1 = 10 shared by migrant workers within the light-textile union: A's enterprises (the
-        # two above and those of the contract, offer and congress builders: 4 × 30 migrants)
-        # and C's (2 × 30): A's share 10 × 120/180 = 6.67, C's 3.33. A day past half the
-        # plan's 121 days (61/121), A owes 3.36 → 3 whole people and has 2: behind; C owes
-        # 1.68 → 1 and has 1: not behind.
+        # T1 = 10 shared by the migrant workers of the whole system: A's enterprises (the two
+        # above and those of the contract, offer and congress builders: 4 × 30 migrants), C's
+        # (2 × 30) and B's (2 × 30): A's share 10 × 120/240 = 5, C's 2.5. A day past half the
+        # plan's 121 days (61/121), A owes 2.52 → 2 whole people and has 1: behind; C owes
+        # 1.26 → 1 and has 2: not behind.
         "standards.behind_on_recruitment": 1,
         "unions.applications": 1,
         # T2: six unionized enterprises, one covered.
@@ -100,7 +102,8 @@ def test_the_cards_and_the_attention_list_agree_with_the_records_and_their_lists
         month = (today - datetime.timedelta(days=days_ago)).strftime("%Y-%m")
         by_month[month] = by_month.get(month, 0) + 1
     assert {row["month"]: row["recruits"] for row in months if row["recruits"]} == by_month
-    assert months[-1]["pace"] == round(10 * 61 / 121, 1)
+    # (the pace of the area's share: A and C hold 180 of the system's 240 migrant workers)
+    assert months[-1]["pace"] == round(10 * 180 / 240 * 61 / 121, 1)
 
 
 @pytest.mark.django_db
