@@ -187,11 +187,17 @@ class SubmitOnceMixin:
     the same transaction, a later one finds it taken and is sent to that record instead.
     """
 
+    def submits_once(self) -> bool:
+        """Whether this request makes a record (an edit page relies on versions instead: a
+        second save of the same form is refused with what changed, and loses nothing)."""
+        return True
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        form.fields["submission_token"] = forms.UUIDField(
-            widget=forms.HiddenInput, initial=uuid.uuid4, required=False
-        )
+        if self.submits_once():
+            form.fields["submission_token"] = forms.UUIDField(
+                widget=forms.HiddenInput, initial=uuid.uuid4, required=False
+            )
         return form
 
     def post(self, request, *args, **kwargs):
@@ -203,6 +209,8 @@ class SubmitOnceMixin:
         return super().post(request, *args, **kwargs)
 
     def _earlier_submission(self):
+        if not self.submits_once():
+            return None
         try:
             token = uuid.UUID(self.request.POST.get("submission_token", ""))
         except ValueError:
@@ -222,7 +230,7 @@ class SubmitOnceMixin:
         return super().form_invalid(form)
 
     def form_valid(self, form):
-        token = form.cleaned_data.get("submission_token")
+        token = form.cleaned_data.get("submission_token") if self.submits_once() else None
         if token is None:
             return super().form_valid(form)
         try:
@@ -403,9 +411,9 @@ class ScopedEditView(
     """Adds a record (its URL has no pk) or edits one in the user's change scope (it has one):
     one page and one `save()` for both, as NetBox's ObjectEditView.
 
-    Adding needs the right somewhere (`required_action`, as RequiresChangeMixin says); an
-    edit will not save over a newer change (VersionedFormMixin); a form sent twice saves once
-    (SubmitOnceMixin). The list's crumb is `list_crumb`; the add page's title `add_title`."""
+    Adding needs the right somewhere (`required_action`, as RequiresChangeMixin says); an add
+    form sent twice adds once (SubmitOnceMixin); an edit will not save over a newer change, its
+    own second sending included (VersionedFormMixin: refused, showing what changed). The list's crumb is `list_crumb`; the add page's title `add_title`."""
 
     scope_action = CHANGE
     required_action = CHANGE  # to add (the view walk reads this)
@@ -433,6 +441,9 @@ class ScopedEditView(
 
     def keeps_versions(self):
         return not self.adding
+
+    def submits_once(self):
+        return self.adding
 
     @property
     def success_message(self):
