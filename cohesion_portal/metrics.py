@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from . import numbers
 from .registry import Registry
 
 PERCENT = "%"
@@ -91,9 +92,8 @@ def exact_percent(numerator, denominator) -> float | None:
 
 
 def percent(numerator, denominator) -> float | None:
-    """For showing: two decimals."""
-    value = exact_percent(numerator, denominator)
-    return round(value, 2) if value is not None else None
+    """For showing: two decimals, half up (cohesion_portal.numbers: one rounding everywhere)."""
+    return numbers.percent(numerator, denominator)
 
 
 def remembering(reader):

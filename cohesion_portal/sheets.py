@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from . import numbers
 from .registry import Registry
 
 TEXT = "text"
@@ -85,9 +86,23 @@ class Sheet:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class Measured:
+    """A cell of a column that mixes figures (the summary's targets: people and rates): its
+    number format follows the figure's unit (cohesion_portal.metrics), people and units whole,
+    rates in %, others with two decimals."""
+
+    value: float
+    unit: str
+
+
+def measured(value, unit: str) -> Measured | None:
+    return Measured(float(value), unit) if value is not None else None
+
+
 def percent(part, whole) -> float | None:
     """A rate cell (%, two decimals); None (an empty cell) when there is nothing to divide."""
-    return round(100 * part / whole, 2) if whole else None
+    return numbers.percent(part, whole)
 
 
 def rate_of(numerator: int, denominator: int) -> Callable[[list[Sequence]], float | None]:

@@ -413,7 +413,8 @@ class ScopedEditView(
 
     Adding needs the right somewhere (`required_action`, as RequiresChangeMixin says); an add
     form sent twice adds once (SubmitOnceMixin); an edit will not save over a newer change, its
-    own second sending included (VersionedFormMixin: refused, showing what changed). The list's crumb is `list_crumb`; the add page's title `add_title`."""
+    own second sending included (VersionedFormMixin: refused, showing what changed). The
+    list's crumb is `list_crumb`; the add page's title `add_title`."""
 
     scope_action = CHANGE
     required_action = CHANGE  # to add (the view walk reads this)

@@ -18,7 +18,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from cohesion_portal import sheets
+from cohesion_portal import metrics, sheets
 from cohesion_portal.dates import month_label
 from cohesion_portal.sheets import Column, ReportContext, Table
 
@@ -182,6 +182,14 @@ def _clean(value):
     return value
 
 
+def _unit_format(unit: str) -> str:
+    if unit in (metrics.PEOPLE, metrics.UNITS):
+        return NUMBER_FORMATS[sheets.COUNT]
+    if unit == metrics.PERCENT:
+        return NUMBER_FORMATS[sheets.PERCENT]
+    return NUMBER_FORMATS[sheets.DECIMAL]
+
+
 def _body_row(ws, columns: Sequence[Column], row: Sequence) -> list:
     """The cells of a row. Plain values where no style is needed (most text): the writer is
     measured against bare openpyxl (bench/), and a styled cell costs several times a plain one.
@@ -190,6 +198,9 @@ def _body_row(ws, columns: Sequence[Column], row: Sequence) -> list:
     for column, value in zip(columns, row, strict=True):
         if value is None or value == "":
             cells.append(None)
+            continue
+        if isinstance(value, sheets.Measured):
+            cells.append(_cell(ws, value.value, number_format=_unit_format(value.unit)))
             continue
         if column.kind != sheets.TEXT:
             cells.append(_cell(ws, value, number_format=NUMBER_FORMATS[column.kind]))

@@ -26,10 +26,10 @@ def summary_sheet(report) -> list[Table]:
             state.target.code,
             state.target.title,
             state.metric.unit_label if state.metric else "",
-            _number(state.goal),
-            _number(state.current),
+            sheets.measured(state.goal, state.unit),
+            sheets.measured(state.current, state.unit),
             state.share,
-            _number(state.projected),
+            sheets.measured(state.projected, state.unit),
             str(state.status_label),
         ]
         for state in states
@@ -74,10 +74,6 @@ def _overview(report) -> Table:
             ["", _("Members at month end"), members],
         ],
     )
-
-
-def _number(value):
-    return float(value) if value is not None else None
 
 
 def submissions_sheet(report) -> list[Table]:

@@ -3,6 +3,7 @@ grade in the period the month falls in, and the grade distribution with its char
 
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +31,14 @@ def scorecards_sheet(report) -> list[Table]:
         .for_user(report.reader)
         .filter(period=period)
         .values_list(
-            "union_id", "total", "grade", "trusted_home", "satisfaction", "final", "dimensions"
+            "union_id",
+            "total",
+            "grade",
+            "trusted_home",
+            "satisfaction",
+            "final",
+            "dimensions",
+            "computed_at",
         )
     }
     ranked = sorted(cards.items(), key=lambda item: -item[1][0])
@@ -46,7 +54,7 @@ def scorecards_sheet(report) -> list[Table]:
                 + [None] * len(dimensions)
             )
             continue
-        total, grade, trusted, satisfaction, final, scored = card
+        total, grade, trusted, satisfaction, final, scored, _computed_at = card
         points = {d["code"]: Decimal(d["points"]) for d in scored}
         rows.append(
             [
@@ -80,7 +88,7 @@ def scorecards_sheet(report) -> list[Table]:
         [
             str(grade_names[grade]),
             counts[grade],
-            round(100 * counts[grade] / len(report.unions), 2) if report.unions else None,
+            sheets.percent(counts[grade], len(report.unions)),
         ]
         for grade in (Grade.AAA, Grade.AA, Grade.A, Grade.NONE)
     ]
@@ -89,11 +97,7 @@ def scorecards_sheet(report) -> list[Table]:
         Table(
             columns=columns,
             rows=rows,
-            note=_(
-                "Period %(period)s; scorecards as computed on the last run, approved ones as "
-                "approved."
-            )
-            % {"period": period},
+            note=_scorecards_date_note(period, cards, report),
         ),
         Table(
             title=_("Grade distribution"),
@@ -107,6 +111,21 @@ def scorecards_sheet(report) -> list[Table]:
             chart=Chart(_("Unions by grade"), 0, (1,), kind="col", y_title=_("Unions")),
         ),
     ]
+
+
+def _scorecards_date_note(period, cards, report) -> str:
+    """Scorecards are kept as last computed, not as they stood on each day: say from when."""
+    computed = max((row[-1] for row in cards.values()), default=None)
+    if computed is None:
+        return _("Period %(period)s; no scorecard is computed yet.") % {"period": period}
+    return _(
+        "Period %(period)s; scorecards as computed on %(date)s (the latest run), approved ones "
+        "as approved; the report's month ends on %(end)s."
+    ) % {
+        "period": period,
+        "date": timezone.localtime(computed).strftime("%Y-%m-%d %H:%M"),
+        "end": report.end.isoformat(),
+    }
 
 
 SHEETS = (

@@ -71,7 +71,7 @@ class TargetState:
         """Of the goal, achieved so far (%)."""
         if self.current is None or not self.goal:
             return None
-        return round(100 * self.current / self.goal, 1)
+        return metrics.percent(self.current, self.goal)
 
     @property
     def unit(self) -> str:

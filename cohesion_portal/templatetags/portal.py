@@ -1,15 +1,16 @@
 from django import template
-from django.utils.formats import number_format
+
+from cohesion_portal import numbers
 
 register = template.Library()
 
 
 @register.filter
-def percent(value, digits=1):
-    """0.9312 -> '93.1%'; None (nothing to divide by) -> '—'."""
+def percent(value):
+    """A ratio as a rate: 0.8965 -> '89.7%' (cohesion_portal.numbers); None -> '—'."""
     if value is None or value == "":
         return "—"
-    return f"{number_format(value * 100, int(digits))}%"
+    return numbers.percent_text(numbers.percent(value, 1))
 
 
 @register.filter
@@ -19,17 +20,16 @@ def get_item(mapping, key):
 
 @register.filter
 def figure(value, unit=""):
-    """A registered figure's value with its unit (cohesion_portal.metrics): 86.7 and "%" ->
+    """A registered figure's value with its unit (cohesion_portal.metrics): 86.66 and "%" ->
     '86.7%', 1234 and "people" -> '1,234 人'; None -> '—'."""
     from cohesion_portal.metrics import PEOPLE, PERCENT, UNIT_LABELS, UNITS
 
     if value is None or value == "":
         return "—"
+    if unit == PERCENT:
+        return numbers.percent_text(value)
     number = float(value)
     whole = number == int(number) or unit in (PEOPLE, UNITS)  # people are counted whole
-    digits = 0 if whole else 1 if unit == PERCENT else 2
-    text = number_format(round(number, digits), digits, force_grouping=True)
-    if unit == PERCENT:
-        return f"{text}%"
+    text = numbers.number_text(number, 0 if whole else 2)
     label = UNIT_LABELS.get(unit, "")
     return f"{text} {label}" if label else text

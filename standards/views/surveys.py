@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
+from cohesion_portal import metrics
 from cohesion_portal.ratelimit import allow, client_address
 from cohesion_portal.views import RecordDetailView, ScopedCreateView, ScopedListView
 
@@ -81,9 +82,7 @@ class SurveyDetailView(RecordDetailView):
             answers=Count("pk"), satisfied=Count("pk", filter=Q(answer__in=SATISFIED_ANSWERS))
         )
         context["counts"] = counts
-        context["rate"] = (
-            round(100 * counts["satisfied"] / counts["answers"], 1) if counts["answers"] else None
-        )
+        context["rate"] = metrics.percent(counts["satisfied"], counts["answers"])
         return context
 
 

@@ -112,6 +112,14 @@ def test_the_sheets_hold_the_figures_of_the_records_and_agree_with_the_dashboard
     assert t1 == 3 == cards["T1"] == targets["T1"][4]
     assert t2 == round(100 * 1 / 3, 2) == cards["T2"] == targets["T2"][4]  # 1 of A+C's 3
     assert targets["T1"][5] == 30.0  # share achieved: 3 of 10
+    # People are whole in the Excel (10, not 10.00); rates in % with one decimal, as the pages.
+    formats = {
+        row[0].value: [cell.number_format for cell in row]
+        for row in summary.iter_rows(min_row=3)
+        if row[0].value in ("T1", "T2")
+    }
+    assert formats["T1"][3] == formats["T1"][4] == "#,##0"
+    assert formats["T2"][3] == formats["T2"][4] == formats["T1"][5] == '0.0"%"'
     # The card opens the list of those three recruits.
     assert client.get(card_urls["T1"]).context["table"].page.paginator.count == 3
 
@@ -152,6 +160,10 @@ def test_the_sheets_hold_the_figures_of_the_records_and_agree_with_the_dashboard
     rows = rows_by_union(scorecards)
     assert rows[world.unions["A"].name][:5] == (1, world.unions["A"].name, "轻纺", 86.5, "AA")
     assert rows[world.unions["C"].name][4] == "未评分"
+    # Scorecards are kept as last computed: the sheet says from when.
+    notes = [row[0] for row in scorecards.iter_rows(values_only=True) if row[0]]
+    computed = timezone.localtime(Scorecard.objects.get().computed_at).strftime("%Y-%m-%d %H:%M")
+    assert any(computed in str(note) for note in notes), notes
     assert summary._charts and scorecards._charts  # native charts
     assert world.unions["B"].name not in rows  # another industry union's
 
