@@ -2,6 +2,7 @@
 person scores), plans and targets, the scheme's points, indicators and grades, surveys and
 their answers, a recompute."""
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -12,6 +13,7 @@ from cohesion_portal import metrics
 from cohesion_portal.access import CHANGE, INSPECT
 from cohesion_portal.documents import validate_document
 from cohesion_portal.fields import LARGEST_INTEGER
+from cohesion_portal.text import normalize_code
 from cohesion_portal.validators import not_in_future
 from unions.fields import UnionChoiceField
 from unions.models import Union
@@ -359,11 +361,9 @@ class SurveyForm(forms.ModelForm):
 
 class AnswerForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=50)
-    id_last6 = forms.RegexField(
+    id_last6 = forms.CharField(
         label=_("Last 6 characters of your ID number"),
-        regex=r"^\s*[0-9]{5}[0-9Xx]\s*$",
-        error_messages={"invalid": _("Enter the last 6 characters of your ID number.")},
-        max_length=6,
+        max_length=12,  # (full-width characters and spaces, folded below)
         widget=forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off", "maxlength": 6}),
     )
     answer = forms.ChoiceField(
@@ -377,3 +377,11 @@ class AnswerForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def clean_id_last6(self):
+        # Full-width characters (from a phone's Chinese keyboard) fold to ASCII; other
+        # scripts' digits do not, and are refused.
+        value = normalize_code(self.cleaned_data["id_last6"])
+        if not re.fullmatch(r"[0-9]{5}[0-9X]", value):
+            raise forms.ValidationError(_("Enter the last 6 characters of your ID number."))
+        return value

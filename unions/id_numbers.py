@@ -15,6 +15,22 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.text import normalize_code
 
+# The provinces' codes (GB/T 2260), the first two digits of every real number: 11–15 north,
+# 21–23 north-east, 31–37 east, 41–46 south-central, 50–54 south-west, 61–65 north-west, 71
+# Taiwan, 81 Hong Kong, 82 Macao.
+PROVINCE_CODES = frozenset(
+    (
+        *range(11, 16),
+        *range(21, 24),
+        *range(31, 38),
+        *range(41, 47),
+        *range(50, 55),
+        *range(61, 66),
+        71,
+        81,
+        82,
+    )
+)
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARACTERS = "10X98765432"  # indexed by (Σ digit × weight) mod 11
 
@@ -57,6 +73,15 @@ def parse_id_number(value) -> IdNumber:
         raise ValidationError(
             _("Only digits may appear in an ID number, and X only as the last character."),
             code="characters",
+        )
+    if int(number[:2]) not in PROVINCE_CODES:
+        raise ValidationError(
+            _(
+                "An ID number begins with the code of the place it was issued, and %(code)s "
+                "names no province: check the first digits."
+            ),
+            code="address",
+            params={"code": number[:2]},
         )
     try:
         birth_date = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

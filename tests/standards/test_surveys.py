@@ -123,3 +123,22 @@ def test_answers_cannot_be_paired_with_the_voters_by_their_order(client, world, 
     keys = [r.pk for r in SurveyResponse.objects.all()]
     assert all(isinstance(key, uuid.UUID) for key in keys)  # random, not counting up
     assert len(set(keys)) == 6
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"),
+    [
+        ("12345X", "12345X"),
+        ("１２３４５ｘ", "12345X"),  # a phone's full-width keyboard
+        (" 123 456 ", "123456"),
+        ("١٢٣٤٥٦", None),  # Arabic-Indic digits: no ID number has them
+        ("12345", None),
+    ],
+)
+def test_the_last_six_of_the_id_number_fold_full_width_and_refuse_other_digits(typed, cleaned):
+    from standards.forms import AnswerForm
+
+    form = AnswerForm({"name": "张三", "id_last6": typed, "answer": "satisfied"})
+    assert form.is_valid() == (cleaned is not None), form.errors
+    if cleaned:
+        assert form.cleaned_data["id_last6"] == cleaned

@@ -86,3 +86,73 @@ def test_a_mobile_number_has_ascii_digits_only(phone):
 
     with pytest.raises(ValidationError):
         mobile_validator(phone)
+
+
+def with_check(first17: str) -> str:
+    return first17 + check_character(first17)
+
+
+@pytest.mark.parametrize(
+    ("first_two", "real"),
+    [
+        ("00", False),  # 000000… with a right check character was taken
+        ("10", False),
+        ("11", True),  # Beijing
+        ("15", True),
+        ("16", False),
+        ("20", False),
+        ("21", True),  # Liaoning: Dalian's 2102…
+        ("23", True),
+        ("24", False),
+        ("31", True),
+        ("37", True),
+        ("38", False),
+        ("41", True),
+        ("46", True),
+        ("47", False),
+        ("50", True),
+        ("54", True),
+        ("55", False),
+        ("61", True),
+        ("65", True),
+        ("66", False),
+        ("71", True),  # Taiwan
+        ("72", False),
+        ("81", True),  # Hong Kong
+        ("82", True),  # Macao
+        ("83", False),
+        ("99", False),
+    ],
+)
+def test_an_id_number_begins_with_a_real_province(first_two, real):
+    number = with_check(f"{first_two}0203{19900503}123")
+    if real:
+        assert parse_id_number(number).number == number
+    else:
+        with pytest.raises(ValidationError) as error:
+            parse_id_number(number)
+        assert error.value.code == "address"
+
+
+@pytest.mark.parametrize(
+    ("number", "check"),
+    [
+        # GB 11643-1999's own examples, and numbers published with their check characters.
+        ("11010519491231002X", "X"),
+        ("110105194912310029", None),  # the same with a wrong check character
+    ],
+)
+def test_published_examples(number, check):
+    if check:
+        assert parse_id_number(number).number == number
+    else:
+        with pytest.raises(ValidationError):
+            parse_id_number(number)
+
+
+def test_births_in_1899_are_refused_1900_taken_and_the_future_refused():
+    with pytest.raises(ValidationError):
+        parse_id_number(with_check("11010518991231002"))
+    assert parse_id_number(with_check("11010519000101002")).birth_date == datetime.date(1900, 1, 1)
+    with pytest.raises(ValidationError):
+        parse_id_number(with_check("11010520991231002"))
