@@ -1,6 +1,11 @@
 from django import forms
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+# Django's empty choice; a form shows 请选择 instead (and a filter 全部, by its setting), here
+# and in templates/django/forms/widgets/select_option.html.
+DASHES = "---------"
 
 
 class FastSelect(forms.Select):
@@ -18,6 +23,8 @@ class FastSelect(forms.Select):
                 "" if option_value is None else str(getattr(option_value, "value", option_value))
             )
             selected = " selected" if option_value in chosen else ""
+            if label == DASHES:
+                label = _("Please choose")
             options.append(
                 f'<option value="{escape(option_value)}"{selected}>{escape(label)}</option>'
             )

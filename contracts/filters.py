@@ -31,7 +31,7 @@ class ContractFilter(PortalFilterSet):
         label=_("Search"), method="search", widget=search_box(_("Title or employer"))
     )
     union = UnionSubtreeFilter()
-    kind = django_filters.ChoiceFilter(label=_("kind"), choices=ContractKind.choices)
+    kind = django_filters.ChoiceFilter(label=_("contract kind"), choices=ContractKind.choices)
     state = django_filters.ChoiceFilter(label=_("state"), choices=STATES, method="in_state")
     negotiated = django_filters.BooleanFilter(
         label=_("reached through wage collective negotiation"), widget=yes_no()

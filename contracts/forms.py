@@ -121,7 +121,7 @@ class CongressForm(forms.ModelForm):
 
 
 class SessionForm(forms.Form):
-    held_on = forms.DateField(label=_("held on"), widget=DATE, validators=[not_in_future])
+    held_on = forms.DateField(label=_("date held"), widget=DATE, validators=[not_in_future])
     delegates_elected = forms.IntegerField(
         label=_("delegates elected"), min_value=1, max_value=LARGEST_INTEGER
     )

@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,12 @@ class ContractTable(tables.Table):
         verbose_name=_("Enterprises"), attrs={"td": {"class": "text-end"}}
     )
     status = tables.Column(verbose_name=_("Status"), empty_values=(), orderable=False)
+    term = tables.Column(
+        verbose_name=_("term of validity"),
+        accessor="effective_to",
+        order_by=("effective_to", "effective_from"),
+        empty_values=(),
+    )
 
     class Meta:
         model = CollectiveContract
@@ -34,12 +41,14 @@ class ContractTable(tables.Table):
             "union",
             "enterprise_count",
             "signed_on",
-            "effective_from",
-            "effective_to",
+            "term",
             "status",
         )
         order_by = ("-signed_on",)
         empty_text = _("No contract matches.")
+
+    def render_term(self, record):
+        return render_to_string("contracts/partials/term.html", {"contract": record})
 
     def render_status(self, record):
         status = ContractStatus(record.status_on(timezone.localdate()))

@@ -98,7 +98,9 @@ class RecruitTable(tables.Table):
     recruit since transferred stays with that union, marked so; their name links only where
     the user may open the member's record today."""
 
-    name = tables.Column(accessor="member__name", verbose_name=_("Name"), order_by="member__name")
+    name = tables.Column(
+        accessor="member__name", verbose_name=_("full name"), order_by="member__name"
+    )
     union = tables.Column(verbose_name=_("Recruiting union"), attrs={"td": {"class": "wrap"}})
     started_on = tables.DateColumn(verbose_name=_("Joined on"))
     enterprise = tables.Column(
@@ -115,12 +117,14 @@ class RecruitTable(tables.Table):
         order_by = ("-started_on",)
         empty_text = _("No recruit in these days.")
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user = user  # (None: no name links anywhere)
 
     def _openable(self) -> set[int]:
         """The members of this page whose record the user may open (one query a page)."""
+        if self.user is None:
+            return set()
         if not hasattr(self, "_openable_ids"):
             ids = [row.record.member_id for row in self.page.object_list]
             self._openable_ids = set(

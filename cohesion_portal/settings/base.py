@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, under the project's overrides (FORM_RENDERER)
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -95,6 +96,12 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cohesion_portal.urls"
 WSGI_APPLICATION = "cohesion_portal.wsgi.application"
+
+# Widgets render through the project's templates, so that templates/django/forms/ overrides
+# Django's: a form's empty choice reads 请选择, never "---------".
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# A filter's empty choice reads 全部 (django-filter).
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 TEMPLATES = [
     {

@@ -91,7 +91,7 @@ class CongressSession(models.Model):
     congress = models.ForeignKey(
         CongressSystem, models.CASCADE, related_name="sessions", verbose_name=_("workers' congress")
     )
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("date held"))
     delegates_elected = models.PositiveIntegerField(_("delegates elected"))
     delegates_present = models.PositiveIntegerField(_("delegates present"))
     items = models.TextField(_("items deliberated"))

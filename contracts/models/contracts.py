@@ -61,7 +61,7 @@ class CollectiveContract(Versioned):
         verbose_name=_("union"),
         help_text=_("The union that is a party to the contract."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=ContractKind.choices)
+    kind = models.CharField(_("contract kind"), max_length=20, choices=ContractKind.choices)
     title = models.CharField(_("title"), max_length=200)
     employer_party = models.CharField(
         _("employer party"),

@@ -18,6 +18,7 @@ from django.urls import reverse
 from cohesion_portal import attention, data_version, metrics
 from cohesion_portal.access import scope_for
 from cohesion_portal.area import narrowed_reader, with_area
+from cohesion_portal.dates import month_label
 from standards.metrics import grade_series
 from standards.models import Period, Plan, Scorecard
 from standards.periods import latest_period
@@ -164,6 +165,7 @@ def _recruits_by_month(user, today, plan, owed) -> list[dict]:
         rows.append(
             {
                 "month": month.strftime("%Y-%m"),
+                "label": month_label(month),  # (the chart's: 2026年10月)
                 "recruits": by_month[month],
                 "cumulative": cumulative,
                 "pace": round(row.share.owed(month_end), 1) if row.is_count else None,
@@ -183,6 +185,7 @@ def _recruits_by_month_without_plan(user, today) -> list[dict]:
         rows.append(
             {
                 "month": month.strftime("%Y-%m"),
+                "label": month_label(month),  # (the chart's: 2026年10月)
                 "recruits": counts.get(month, 0),
                 "cumulative": cumulative,
                 "pace": None,

@@ -49,7 +49,7 @@
       grid: { left: 44, right: 48, top: 36, bottom: 28 },
       legend: { top: 0, left: "center", itemWidth: 14, itemHeight: 8, textStyle: { fontFamily: FONT } },
       tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: data.recruits.map(function (r) { return r.month; }),
+      xAxis: { type: "category", data: data.recruits.map(function (r) { return r.label; }),
         axisLabel: { fontFamily: FONT }, axisTick: { alignWithLabel: true } },
       yAxis: [
         { type: "value", minInterval: 1, splitLine: { lineStyle: { color: "#eef0f3" } }, axisLabel: { fontFamily: FONT } },

@@ -70,6 +70,6 @@ def test_a_worker_applies_through_the_poster_and_the_officer_approves(page, brow
     page.click("tr:has-text('吴敏') a:has-text('处理')")
     page.check("input[name=approve][value=yes]")
     page.click("button:has-text('保存')")
-    page.wait_for_selector("text=吴敏 已成为会员。")
+    page.wait_for_selector("text=吴敏已成为会员。")
     member = Member.objects.get(name="吴敏")
     assert member.is_new_generation_migrant and member.union == world.unions["A"]

@@ -23,7 +23,7 @@ class JoinApplication(models.Model):
     union = models.ForeignKey(
         Union, models.PROTECT, related_name="join_applications", verbose_name=_("union")
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     id_number = models.CharField(_("ID number"), max_length=18)
     phone = models.CharField(_("mobile phone"), max_length=11)
     enterprise = models.ForeignKey(

@@ -54,7 +54,7 @@ class MemberStatus(models.TextChoices):
 
 
 class Member(Versioned):
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     id_number = models.CharField(
         _("ID number"),
