@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from simple_history.utils import bulk_create_with_history
 
-from unions.models import Union
+from unions.models import Role, Union
 
 from .defaults import ensure_defaults
 from .models import (
@@ -46,8 +46,16 @@ def finish_demo(*, builder) -> dict:
     quality = {union.pk: rng.uniform(0.6, 1.0) for union in unions}  # how well each is run
     last_year = _period(scheme, today.year - 1)
     this_year = _period(scheme, today.year)
-    _assessments(rng, last_year, unions, quality, lambda: AssessmentStatus.APPROVED)
-    _assessments(rng, this_year, unions, quality, lambda: _step(rng))
+    _assessments(rng, last_year, unions, quality, lambda union: AssessmentStatus.APPROVED)
+    # The demo officer's union has its self-inspection of this year to do (README: try it).
+    officers = set(Role.objects.filter(user__username="officer").values_list("union_id", flat=True))
+    _assessments(
+        rng,
+        this_year,
+        unions,
+        quality,
+        lambda union: AssessmentStatus.DRAFT if union.pk in officers else _step(rng),
+    )
     for period in (last_year, this_year):
         _surveys(rng, period, unions, quality, today)
         _vetoes(rng, period, unions, today)
@@ -103,7 +111,7 @@ def _assessments(rng, period, unions, quality, status_of):
     indicators = list(scored_by_people(period))
     assessments, scores = [], []
     for union in unions:
-        status = status_of()
+        status = status_of(union)
         assessment = Assessment(
             period=period,
             union=union,

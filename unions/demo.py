@@ -393,6 +393,8 @@ class DemoBuilder:
         accounts = [
             ("admin", "系统管理员", None, {"is_superuser": True, "is_staff": True}),
             ("qf_staff", "轻纺工会 刘敏", (RoleKind.INDUSTRY_STAFF, light, None), {}),
+            # A second: who inspects a union does not approve the inspection.
+            ("qf_staff2", "轻纺工会 孙丽", (RoleKind.INDUSTRY_STAFF, light, None), {}),
             ("nl_staff", "农林水利工会 陈静", (RoleKind.INDUSTRY_STAFF, agri, None), {}),
             ("qf_cadre", "包片干部 王强", (RoleKind.AREA_CADRE, light, None), {}),
             (
@@ -417,8 +419,9 @@ class DemoBuilder:
                 kind, industry, union = role
                 Role.objects.create(user=user, kind=kind, industry_union=industry, union=union)
         cadre = User.objects.get(username="qf_cadre")
-        light_roots = [r for r in roots if r.industry_union_id == light.pk]
-        for union in light_roots[1:7]:
+        # Six light-textile unions, the demo officer's first: the cadre inspects its union.
+        others = [r for r in roots if r.industry_union_id == light.pk and r != first_light]
+        for union in [first_light, *others[:5]]:
             AreaAssignment.objects.create(
                 cadre=cadre, union=union, starts_on=datetime.date(2024, 1, 1)
             )
@@ -427,8 +430,9 @@ class DemoBuilder:
 DEMO_ACCOUNTS = [
     ("admin", "superuser"),
     ("qf_staff", "industry-union staff, 大连市轻纺工会"),
+    ("qf_staff2", "a second industry-union staff member, 大连市轻纺工会"),
     ("nl_staff", "industry-union staff, 大连市农林水利工会"),
-    ("qf_cadre", "area cadre (包片) of six light-textile unions"),
+    ("qf_cadre", "area cadre (包片) of six light-textile unions, the officer's among them"),
     ("officer", "grassroots officer of a light-textile union"),
     ("nl_officer", "grassroots officer of an agriculture-water union"),
     ("leader", "leadership, read-only, both industry unions"),
