@@ -25,6 +25,9 @@ class Attention:
     url: Callable[[], str]
     icon: str = "bi-exclamation-circle"
     order: int = 100
+    # The right (access.CHANGE, INSPECT, APPROVE) that acts on it: a workbench's to-do list
+    # shows it only to who holds that right somewhere (None: anyone who sees the count).
+    acts: str | None = None
 
     def __reduce__(self):
         # Pickled (into the figures cache) as its key: the registry holds its functions.
@@ -44,3 +47,8 @@ def items() -> list[Attention]:
 
 def counted(user, today: datetime.date) -> list[tuple[Attention, int]]:
     return [(item, item.count(user, today)) for item in items()]
+
+
+def acted_on_by(item: Attention, rights: frozenset[str]) -> bool:
+    """Whether who holds `rights` (the actions they have somewhere) can act on `item`."""
+    return item.acts is None or item.acts in rights

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, metrics
-from cohesion_portal.access import EVERYTHING, Reader
+from cohesion_portal.access import CHANGE, EVERYTHING, Reader
 from unions.metrics import grassroots_of
 from unions.models import Enterprise
 
@@ -368,6 +368,7 @@ ATTENTION = (
         url=lambda: f"{reverse('contracts:list')}?state=expiring",
         icon="bi-hourglass-split",
         order=20,
+        acts=CHANGE,
     ),
     attention.Attention(
         "contracts.uncovered",
@@ -379,6 +380,7 @@ ATTENTION = (
         url=lambda: reverse("contracts:uncovered"),
         icon="bi-building-exclamation",
         order=15,
+        acts=CHANGE,
     ),
     attention.Attention(
         "contracts.offers_unanswered",
@@ -387,6 +389,7 @@ ATTENTION = (
         url=lambda: f"{reverse('contracts:offer_list')}?overdue=true",
         icon="bi-envelope-exclamation",
         order=30,
+        acts=CHANGE,
     ),
     attention.Attention(
         "contracts.congresses_overdue",
@@ -395,5 +398,6 @@ ATTENTION = (
         url=lambda: f"{reverse('contracts:congress_list')}?overdue=true",
         icon="bi-people",
         order=40,
+        acts=CHANGE,
     ),
 )

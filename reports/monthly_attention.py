@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention
+from cohesion_portal.access import CHANGE
 from unions.models import Union
 
 from .selectors.monthly import expected_unions, outstanding, report_month_default
@@ -34,5 +35,6 @@ ATTENTION = (
         url=outstanding_url,
         icon="bi-journal-x",
         order=50,
+        acts=CHANGE,  # (the union writes it; staff remind)
     ),
 )

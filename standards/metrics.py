@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, metrics
+from cohesion_portal.access import APPROVE, INSPECT
 from unions.models import Union
 
 from .models import Assessment, AssessmentStatus, Grade, Scorecard
@@ -119,7 +120,7 @@ def grade_series(user) -> list[dict]:
     ]
 
 
-def _assessments_waiting(status, label, order) -> attention.Attention:
+def _assessments_waiting(status, label, order, acts) -> attention.Attention:
     return attention.Attention(
         f"standards.{status}",
         label,
@@ -127,6 +128,7 @@ def _assessments_waiting(status, label, order) -> attention.Attention:
         url=lambda: f"{reverse('standards:assessment_list')}?status={status}",
         icon="bi-clipboard-check",
         order=order,
+        acts=acts,
     )
 
 
@@ -141,7 +143,12 @@ ATTENTION = (
         order=5,
     ),
     _assessments_waiting(
-        AssessmentStatus.SUBMITTED, _("Self-inspections awaiting inspection"), order=60
+        AssessmentStatus.SUBMITTED,
+        _("Self-inspections awaiting inspection"),
+        order=60,
+        acts=INSPECT,
     ),
-    _assessments_waiting(AssessmentStatus.INSPECTED, _("Inspections awaiting approval"), order=70),
+    _assessments_waiting(
+        AssessmentStatus.INSPECTED, _("Inspections awaiting approval"), order=70, acts=APPROVE
+    ),
 )

@@ -161,15 +161,22 @@ class Scorer:
         scores = AssessmentScore.objects.filter(assessment__period=self.period).values_list(
             "assessment__union_id",
             "assessment__status",
+            "assessment__inspected_at",
             "indicator_id",
             "self_points",
             "points",
             "reason",
         )
         by_union = defaultdict(dict)
-        for union_id, status, indicator_id, self_points, points, reason in scores:
+        self.revising = set()
+        for union_id, status, inspected_at, indicator_id, self_points, points, reason in scores:
             if status not in (AssessmentStatus.INSPECTED, AssessmentStatus.APPROVED):
-                points = None  # not inspected, or sent back: the inspector's points do not count
+                if inspected_at is None:
+                    points = None  # not inspected yet: the inspector's points do not count
+                else:
+                    # Sent back for changes after an inspection: the last inspected points
+                    # stand until the next inspection, and the scorecard says it is revised.
+                    self.revising.add(union_id)
             by_union[union_id][indicator_id] = (self_points, points, reason)
         approved = set(
             Assessment.objects.filter(
@@ -221,6 +228,7 @@ class Scorer:
             trusted_home=self._trusted(grade, bool(hits), satisfaction),
             satisfaction=satisfaction,
             final=union_id in self.approved,
+            revising=union_id in self.revising,
             dimensions=dimensions,
             lines=lines,
             vetoes=[
@@ -306,6 +314,7 @@ def score_period(
                 "trusted_home",
                 "satisfaction",
                 "final",
+                "revising",
                 "dimensions",
                 "lines",
                 "vetoes",

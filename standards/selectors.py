@@ -7,7 +7,10 @@ from decimal import Decimal
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from .models import GRADE_ORDER, Grade, SurveyResponse
+from cohesion_portal.access import CHANGE
+from unions.models import Union
+
+from .models import GRADE_ORDER, Grade, Period, SurveyResponse
 
 
 def ranks_by_total(scorecards) -> dict[tuple[int, Decimal], int]:
@@ -56,3 +59,11 @@ def answer_count():
         .values("n")
     )
     return Coalesce(Subquery(answers), 0)
+
+
+def can_begin_a_self_inspection(*, user) -> bool:
+    """Whether some union the user may change has no assessment yet in some period (one
+    assessment per union and period): else the start page has nothing to offer."""
+    periods = Period.objects.count()
+    unions = Union.objects.for_user(user, CHANGE).counted()
+    return unions.annotate(started=Count("assessments")).filter(started__lt=periods).exists()

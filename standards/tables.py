@@ -164,7 +164,9 @@ class RankingTable(tables.Table):
     def render_satisfaction(self, value):
         return figure(value, metrics.PERCENT)
 
-    def render_final(self, value):
+    def render_final(self, value, record):
+        if record.revising:
+            return _("being revised")
         return _("final") if value else _("provisional")
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import attention, metrics, plan_periods
-from cohesion_portal.access import EVERYTHING, Reader, scope_for
+from cohesion_portal.access import CHANGE, EVERYTHING, Reader, scope_for
 
 from .models import (
     NEW_GENERATION_BORN_FROM,
@@ -352,5 +352,6 @@ ATTENTION = (
         url=lambda: reverse("unions:application_list"),
         icon="bi-qr-code",
         order=10,
+        acts=CHANGE,
     ),
 )

@@ -4,7 +4,7 @@ and, for a grassroots union's officer, its latest scorecard and where its self-i
 import datetime
 
 from cohesion_portal import attention, data_version, metrics
-from cohesion_portal.access import Reader, scope_for
+from cohesion_portal.access import APPROVE, CHANGE, INSPECT, Reader, scope_for
 from reminders.models import Reminder
 from standards.models import Assessment, Scorecard
 from standards.shares import area_targets, running_plan
@@ -18,15 +18,21 @@ def workbench(user, today: datetime.date) -> dict:
     """Cached until the next write anywhere (data_version): what it shows depends on the
     user's scope, their own union and the day only."""
     union = own_grassroots_union(user)
+    # The rights the user holds somewhere: the to-do list offers only what they can act on.
+    rights = frozenset(
+        action for action in (CHANGE, INSPECT, APPROVE) if not scope_for(user, action).is_empty
+    )
     return data_version.cached(
         "workbench",
-        (scope_for(user), union.pk if union else None, today),
+        (scope_for(user), union.pk if union else None, today, sorted(rights)),
         # A reader of the user's scope: nothing else of the user's may go into the copy.
-        lambda: _computed_workbench(metrics.remembering(Reader(scope_for(user))), union, today),
+        lambda: _computed_workbench(
+            metrics.remembering(Reader(scope_for(user))), union, today, rights
+        ),
     )
 
 
-def _computed_workbench(reader, union, today: datetime.date) -> dict:
+def _computed_workbench(reader, union, today: datetime.date, rights) -> dict:
     """(`reader` remembers: what the to-do list and the union's targets both read, T1, T2's
     coverage, the shares, is read once.)"""
     year_start = today.replace(month=1, day=1)
@@ -38,7 +44,11 @@ def _computed_workbench(reader, union, today: datetime.date) -> dict:
         # The total is the bell's count (reminders.context_processors).
         "reminders": list(Reminder.objects.for_user(reader).open().select_related("union")[:8]),
         # What is waiting in the area now (the dashboard's attention list, where it is not 0).
-        "to_do": [(item, n) for item, n in attention.counted(reader, today) if n],
+        "to_do": [
+            (item, n)
+            for item, n in attention.counted(reader, today)
+            if n and attention.acted_on_by(item, rights)
+        ],
     }
     if union is not None:
         context["own_union"] = union

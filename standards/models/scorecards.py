@@ -36,6 +36,11 @@ class Scorecard(models.Model):
     final = models.BooleanField(
         _("final"), default=False, help_text=_("The inspection is approved.")
     )
+    revising = models.BooleanField(
+        _("being revised"),
+        default=False,
+        help_text=_("Sent back after an inspection: the last inspected points stand meanwhile."),
+    )
     # [{"code", "name", "points", "max", "share"}] per dimension, in the scheme's order.
     dimensions = models.JSONField(_("dimension scores"), default=list)
     # [{"indicator", "code", "name", "dimension", "method", "max", "points", "value", "basis"}]

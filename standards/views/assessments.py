@@ -30,6 +30,7 @@ from ..forms import (
     VetoHitForm,
 )
 from ..models import Assessment, AssessmentScore, AssessmentStatus, VetoHit
+from ..selectors import can_begin_a_self_inspection
 from ..services import (
     assessment_decide,
     assessment_start,
@@ -54,6 +55,11 @@ class AssessmentListView(ScopedListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("union", "period")
+
+    def may_create(self) -> bool:
+        """Offered only while a self-inspection can still begin: a union the user may change
+        without one in some period (the start page would refuse every other choice)."""
+        return super().may_create() and can_begin_a_self_inspection(user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -122,7 +128,17 @@ class AssessmentDetailView(RecordDetailView):
             AssessmentStatus.SUBMITTED,
             AssessmentStatus.INSPECTED,
         )
-        context["may_decide"] = may[APPROVE] and status == AssessmentStatus.INSPECTED
+        # Not offered to who inspected it: the service would refuse their approval.
+        context["may_decide"] = (
+            may[APPROVE]
+            and status == AssessmentStatus.INSPECTED
+            and assessment.inspected_by_id != user.pk
+        )
+        context["approves_elsewhere"] = (
+            may[APPROVE]
+            and status == AssessmentStatus.INSPECTED
+            and assessment.inspected_by_id == user.pk
+        )
         context["scorecard"] = assessment.union.scorecards.filter(period=assessment.period).first()
         return context
 

@@ -13,6 +13,7 @@ from standards.models import Assessment, AssessmentStatus
 from unions.demo import DEMO_PASSWORD, DemoBuilder, Scale
 from unions.models import Role
 
+from ..factories import INDUSTRY_UNIONS, industry
 from .conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,6 +27,8 @@ def as_demo(page, username):
 
 
 def test_the_tour_of_an_inspection_walks_with_the_demo_accounts(page):
+    for code in INDUSTRY_UNIONS:  # (a transactional test before this one flushed them)
+        industry(code)
     DemoBuilder(scale=SMALL, seed=14, today=timezone.localdate()).build()
     union = Role.objects.get(user__username="officer").union
     assessment = Assessment.objects.get(union=union, period__starts_on__year=timezone.now().year)

@@ -50,7 +50,7 @@ BOUNDS = {
     "reports:monthly_review": 5,
     "reports:monthly_status": 7,
     "standards:assessment_detail": 12,
-    "standards:assessment_list": 10,
+    "standards:assessment_list": 12,  # (+2: whether a self-inspection can still begin)
     "standards:assessment_start": 6,
     "standards:decision": 7,
     "standards:evidence": 4,

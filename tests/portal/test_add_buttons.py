@@ -4,6 +4,7 @@
 import pytest
 from django.urls import reverse
 
+from ..standards.schemes import period_2026, small_scheme
 from .test_view_walk import ROUTES, view_class
 
 LISTS = [
@@ -20,6 +21,7 @@ def test_the_lists_with_an_add_button_are_found():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "cls"), LISTS, ids=[name for name, _cls in LISTS])
 def test_the_add_button_shows_to_writers_only(client, world, name, cls):
+    period_2026(small_scheme())  # (a self-inspection can begin only in a period)
     create = f'href="{reverse(cls.create_url_name)}"'
     client.force_login(world.users["staff_lt"])
     assert create in client.get(reverse(name)).content.decode(), name
