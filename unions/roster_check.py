@@ -5,6 +5,7 @@ person's language. Nothing is written here: unions.services.roster_import writes
 """
 
 import datetime
+import re
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
@@ -78,6 +79,10 @@ class RosterCheck:
         return [asdict(p) for p in self.problems]
 
 
+# Between the names of a unit's path: / and its full-width form, ›, >.
+PATH_SEPARATORS = re.compile(r"\s*[/／›>]\s*")
+
+
 class _Places:
     """The units and enterprises a roster for `union` may name, looked up by name or code."""
 
@@ -85,8 +90,10 @@ class _Places:
         self.union = union
         units = list(Union.objects.subtree_of(union))
         self.units = {}
+        self.children = {}  # {(parent id, name): unit}, for a path of names
         for unit in units:
             self.units.setdefault(unit.name, []).append(unit)
+            self.children[(unit.parent_id, unit.name)] = unit
         grassroots = Union.objects.get(pk=union.grassroots_id)
         enterprises = Enterprise.objects.in_subtree_of(grassroots).select_related("union")
         self.enterprises = {}
@@ -95,16 +102,37 @@ class _Places:
             self.enterprises[enterprise.credit_code] = enterprise
 
     def unit(self, name: str) -> Union:
+        """A unit named alone (一车间分会) or by its path under the roster's union
+        (一车间分会/第一工会小组: real unions name a 第一工会小组 under every branch); the
+        path may begin with the roster's union itself."""
         if not name:
             return self.union
+        parts = [part.strip() for part in PATH_SEPARATORS.split(name) if part.strip()]
+        if len(parts) > 1:
+            return self._unit_at(parts)
         found = self.units.get(name, [])
         if len(found) != 1:
             raise ValueError(
                 _("%(name)s is not a unit of %(union)s.")
                 if not found
-                else _("Several units of %(union)s are named %(name)s; rename one of them first.")
+                else _(
+                    "Several units of %(union)s are named %(name)s: write its path, such as "
+                    "一车间分会/%(name)s."
+                )
             )
         return found[0]
+
+    def _unit_at(self, parts: list[str]) -> Union:
+        if parts[0] == self.union.name:
+            parts = parts[1:]
+        unit = self.union
+        for part in parts:
+            unit = self.children.get((unit.pk, part))
+            if unit is None:
+                raise ValueError(
+                    _("%(name)s is not a path of units under %(union)s (分会/小组, from the top).")
+                )
+        return unit
 
     def enterprise(self, name: str) -> Enterprise | None:
         if not name:
@@ -281,7 +309,8 @@ def _drop_duplicates(candidates, problems) -> list:
         ours = holder is not None and holder.union.grassroots_id == member.union.grassroots_id
         if holder is not None and holder.status == MemberStatus.ACTIVE:
             if ours:
-                message = _("Already a member of %(union)s; ask that union for a transfer.")
+                # The same union: nothing to transfer (the member's page changes their unit).
+                message = _("Already a member of this union (%(union)s).")
             else:
                 message = _("Already a member of another union; ask for a transfer.")
             problems.append(Problem(row, LABELS["id_number"], message % {"union": holder.union}))

@@ -286,3 +286,52 @@ def test_a_damaged_or_hostile_sheet_is_the_rosters_clear_error(client, world, da
     assert response.status_code == 200
     assert "已损坏" in response.content.decode()
     assert not RosterImport.objects.exists() and not Member.objects.exists()
+
+
+@pytest.mark.django_db
+def test_groups_of_the_same_name_are_told_apart_by_their_path_and_a_branch_may_be_the_target(
+    world,
+):
+    """Real unions name a 第一工会小组 under every branch: the roster names the group by its
+    path. A branch chosen as the roster's union takes the rows that name no unit."""
+    from ..factories import make_union
+
+    a = world.unions["A"]
+    branch = world.deepest["A"].parent  # 单元A一车间分会, with its 单元A第一小组
+    second = make_union("二车间分会", parent=a, kind="branch")
+    first_of_second = make_union("单元A第一小组", parent=second, kind="group")
+    rows = [
+        ("甲", id_number(), "2026-03-01", "二车间分会/单元A第一小组", "", "", "是"),
+        (
+            "乙",
+            id_number(),
+            "2026-03-01",
+            "单元A工会委员会 / 单元A一车间分会 / 单元A第一小组",
+            "",
+            "",
+            "是",
+        ),
+        ("丙", id_number(), "2026-03-01", "单元A第一小组", "", "", "是"),  # two of that name
+        ("丁", id_number(), "2026-03-01", "二车间分会／不存在的小组", "", "", "是"),
+    ]
+    check = check_roster(workbook_file(rows), union=a)
+    units = {m.name: m.union for m in check.members}
+    assert units == {"甲": first_of_second, "乙": world.deepest["A"]}
+    problems = {p.row: p.message for p in check.problems}
+    assert "有多个" in problems[4] or "多个" in problems[4]
+    assert "路径" in problems[5]
+
+    into_branch = check_roster(
+        workbook_file([("戊", id_number(), "2026-03-01", "", "", "", "是")]), union=branch
+    )
+    assert into_branch.problems == [] and into_branch.members[0].union == branch
+
+
+@pytest.mark.django_db
+def test_a_member_of_the_same_union_is_told_so_not_to_ask_for_a_transfer(world):
+    held = enrol(world.deepest["A"], name="已在本会")
+    rows = [("已在本会", held.id_number, "2026-03-01", "", "", "", "是")]
+    check = check_roster(workbook_file(rows), union=world.unions["A"])
+    [problem] = check.problems
+    assert problem.message.startswith("已是本工会会员")
+    assert "转会" not in problem.message

@@ -67,7 +67,7 @@ def test_a_roster_does_not_name_the_union_that_holds_someone_elsewhere(world):
     messages = [problem.message for problem in check.problems]
     assert messages == [
         "已是另一个工会的会员；请申请转会。",
-        f"已是{world.unions['A'].name}的会员；请向该工会申请转会。",
+        f"已是本工会会员（{world.unions['A'].name}）。",  # its own union: nothing to transfer
     ]
 
 

@@ -24,7 +24,11 @@ class RosterUploadForm(forms.Form):
         self.fields["union"] = UnionChoiceField(
             queryset=Union.objects.for_user(user, CHANGE).order_by("path"),
             label=_("Into union"),
-            help_text=_("Rows that name no branch or group go here."),
+            help_text=_(
+                "A grassroots union or one of its branches. Rows that name no unit go here; "
+                "a row names a branch or group under it by name, or by its path when names "
+                "repeat: 一车间分会/第一工会小组."
+            ),
         )
         self.order_fields(["union", "file"])
 
