@@ -1,6 +1,7 @@
 """The reports app's sheets of the monthly Excel report: the summary against the plan's targets,
 and who has submitted the month's progress report."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +13,8 @@ from unions.models import Enterprise
 from unions.monthly_figures import members_at_end
 
 from .models import MonthlyReport, MonthlyReportStatus
+from .selectors.monthly import is_late
+from .services.monthly import SUBMITTED
 
 
 def summary_sheet(report) -> list[Table]:
@@ -83,15 +86,20 @@ def submissions_sheet(report) -> list[Table]:
         for row in MonthlyReport.objects.for_user(report.reader).filter(month=report.month)
     }
     not_started = _("not started")
+    today = timezone.localdate()
     rows = []
     for union_id, name, industry in report.unions:
         found = reports.get(union_id)
+        handed = found is not None and found.status in SUBMITTED
         rows.append(
             [
                 name,
                 industry,
                 found.get_status_display() if found else not_started,
                 found.submitted_at if found else None,
+                _("late")
+                if is_late(report.month, found.submitted_at if handed else None, today)
+                else "",
                 found.reviewed_at if found else None,
                 found.work_done if found else "",
                 found.problems if found else "",
@@ -108,6 +116,7 @@ def submissions_sheet(report) -> list[Table]:
                 Column(_("Industry union"), width=10),
                 Column(_("Status"), width=12),
                 Column(_("Submitted at"), DATETIME, width=17),
+                Column(_("Late"), width=8),
                 Column(_("Reviewed at"), DATETIME, width=17),
                 Column(_("Work done this month"), TEXT, width=40),
                 Column(_("Problems and difficulties"), TEXT, width=30),

@@ -2,6 +2,7 @@
 
 import django_tables2 as tables
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,10 @@ from .selectors.monthly import (
     NOT_STARTED,
     OUTSTANDING_STATES,
     STATE_CHOICES,
+    is_late,
 )
+
+TODAY = timezone.localdate
 
 STATE_BADGES = {
     NOT_STARTED: "text-bg-light border",
@@ -84,8 +88,14 @@ class SubmissionTable(tables.Table):
             )
         return value
 
-    def render_state(self, value):
-        return state_badge(value)
+    def render_state(self, record, value):
+        badge = state_badge(value)
+        if self.month is not None and is_late(
+            self.month, record.submitted_at if value not in OUTSTANDING_STATES else None, TODAY()
+        ):
+            late = format_html('<span class="badge text-bg-danger ms-1">{}</span>', _("late"))
+            return format_html("{}{}", badge, late)
+        return badge
 
     def render_action(self, record):
         parts = []

@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Count, DateTimeField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import monthly_figures
@@ -31,6 +32,15 @@ FILTER_CHOICES = [
     ("in", _("submitted or accepted")),
     *STATE_CHOICES,
 ]
+
+
+def is_late(month: datetime.date, submitted_at, today: datetime.date) -> bool:
+    """Submitted after its due day (the 5th of the next month), or still not submitted once
+    that day has passed."""
+    due = due_date(month)
+    if submitted_at is None:
+        return today > due
+    return timezone.localdate(submitted_at) > due
 
 
 def parse_month(value) -> datetime.date | None:
@@ -160,3 +170,25 @@ def status_steps(report) -> list[dict]:
             )
         previous = record
     return steps
+
+
+UNFILLED_WINDOW = 12  # months back that a union's list reminds it of
+
+
+def unfilled_months(union, today: datetime.date, *, since: datetime.date) -> list[datetime.date]:
+    """The months from `since` (a plan's start; at most a year back) to last month for which
+    the union has no report at all: its list shows them as 未填报, each a link to fill."""
+    last = previous_month(today)
+    month = max(since.replace(day=1), last)
+    for _step in range(UNFILLED_WINDOW - 1):
+        earlier = previous_month(month)
+        if earlier < since.replace(day=1):
+            break
+        month = earlier
+    filed = set(MonthlyReport.objects.filter(union=union).values_list("month", flat=True))
+    months = []
+    while month <= last:
+        if month not in filed:
+            months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months

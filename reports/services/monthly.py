@@ -19,7 +19,7 @@ staff may act for a union), the review needs "approve" (the industry union's sta
 
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -282,6 +282,7 @@ class Sent:
     opened: int = 0
     already: int = 0  # had an open reminder for the month already
     submitted: int = 0  # had submitted meanwhile: nothing to ask
+    reminded: list = field(default_factory=list)  # the names of the unions asked now
 
 
 @transaction.atomic
@@ -318,10 +319,11 @@ def monthly_reminders_send(*, actor, month: datetime.date, union_ids=None, today
         rows = Reminder.objects.filter(key__in=keys[start : start + 500]).order_by()
         known.update((key, closed is None) for key, closed in rows.values_list("key", "closed_at"))
     new, reopen = [], []
-    for pk, _name in waiting:
+    for pk, name in waiting:
         if any(known.get(reminder_key(kind, pk, month)) for kind in KINDS):
             sent.already += 1
             continue
+        sent.reminded.append(name)
         key = reminder_key(REQUESTED, pk, month)
         if key in known:
             # Asked before and closed since (marked as handled, say): asked again, it opens.

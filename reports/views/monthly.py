@@ -24,6 +24,7 @@ from cohesion_portal.views import (
     VersionedFormMixin,
     add_service_error,
 )
+from standards.shares import running_plan
 from unions.models import Union
 from unions.organisation import own_grassroots_union
 
@@ -36,6 +37,7 @@ from ..selectors.monthly import (
     figure_rows,
     parse_month,
     status_steps,
+    unfilled_months,
 )
 from ..services.monthly import (
     OUTSTANDING,
@@ -57,6 +59,7 @@ STATUS_CRUMB = (_("Submission status"), reverse_lazy("reports:monthly_status"))
 
 class MonthlyReportListView(ScopedListView):
     model = MonthlyReport
+    template_name = "reports/monthly_list.html"
     table_class = MonthlyReportTable
     filterset_class = MonthlyReportFilter
     title = _("Monthly reports")
@@ -76,6 +79,13 @@ class MonthlyReportListView(ScopedListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        union = own_grassroots_union(user)
+        plan = running_plan(timezone.localdate(), user=user) if union else None
+        if union is not None and plan is not None:
+            context["unfilled"] = [
+                (month_label(month), f"{reverse('reports:monthly_fill')}?month={month:%Y-%m}")
+                for month in unfilled_months(union, timezone.localdate(), since=plan.starts_on)
+            ]
         if not scope_for(user, APPROVE).is_empty or scope_for(user).industry_union_ids:
             context["extra_actions"] = [
                 (reverse("reports:monthly_status"), _("Submission status"), "bi-list-check")
@@ -279,6 +289,7 @@ class MonthlyReportReviewView(VersionedFormMixin, ScopedObjectFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["report"] = self.object
+        context["figures"] = figure_rows(self.object.figures)  # the report beside the decision
         context["decides_on_record"] = True
         return context
 

@@ -38,6 +38,8 @@ from ..services.monthly import (
 from ..tables import SubmissionTable
 from .monthly import REPORTS_CRUMB, STATUS_CRUMB
 
+NAMES_SHOWN = 10  # unions named in the message after a reminder; the rest counted
+
 
 class SubmissionStatusView(ScopedListView):
     """Every grassroots union in the user's area and where its report of the month stands."""
@@ -155,9 +157,16 @@ class SendRemindersView(RequiresChangeMixin, PortalViewMixin, FormView):
             add_service_error(form, error)
             return self.form_invalid(form)
         if sent.opened:
+            shown = "、".join(sent.reminded[:NAMES_SHOWN])
+            if len(sent.reminded) > NAMES_SHOWN:
+                shown = gettext("%(names)s and %(more)d more") % {
+                    "names": shown,
+                    "more": len(sent.reminded) - NAMES_SHOWN,
+                }
             messages.success(
                 self.request,
-                gettext("Reminders sent: %(count)d.") % {"count": sent.opened},
+                gettext("Reminders sent to %(count)d unions: %(names)s.")
+                % {"count": sent.opened, "names": shown},
             )
         if sent.already:
             messages.info(

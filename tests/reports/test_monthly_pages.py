@@ -202,7 +202,7 @@ def grow(world, size):
     [  # measured: session, user, role and the reminder bell included
         ("staff_lt", "reports:monthly_status", 7),
         ("staff_lt", "reports:monthly_list", 9),  # (the union filter counts the unions)
-        ("officer_a", "reports:monthly_list", 10),
+        ("officer_a", "reports:monthly_list", 13),  # (+3: the months not filled in)
         # the figures: one query each
         ("officer_a", "reports:monthly_fill", 15 + later_monthly_figures()),  # (+ the plan period)
         ("staff_lt", "reports:monthly_detail", 8),

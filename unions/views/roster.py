@@ -77,8 +77,9 @@ class RosterImportDetailView(ScopedDetailView):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, _("%(count)d members were imported into %(union)s and its units.")
-                % {"count": roster.imported_count, "union": roster.union}
+                request,
+                _("%(count)d members were imported into %(union)s and its units.")
+                % {"count": roster.imported_count, "union": roster.union},
             )
         return HttpResponseRedirect(self.object.get_absolute_url())
 
