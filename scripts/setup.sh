@@ -26,6 +26,12 @@ if [ "${1:-}" = "--dev" ]; then
       echo "Without chromium the browser tests are skipped." >&2
     fi
   fi
+  # axe-core for the accessibility checks of the browser tests (test tooling, never served).
+  if command -v npm >/dev/null; then
+    npm ci --prefix tests/axe --no-audit --no-fund --silent
+  else
+    echo "No npm: the accessibility checks are skipped." >&2
+  fi
 else
   .venv/bin/python -m pip install --quiet -r requirements.txt
 fi

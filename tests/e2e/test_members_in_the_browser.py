@@ -44,7 +44,7 @@ def test_an_officer_fixes_a_bad_row_and_imports_the_roster(page, world, tmp_path
     page.set_input_files("#id_file", roster_on_disk(tmp_path, "名册-改.xlsx", fixed))
     page.click("button:has-text('检查名册')")
     page.click("button:has-text('导入 2 名会员')")
-    page.wait_for_selector("text=已导入 2 名会员。")
+    page.wait_for_selector("text=已导入 2 名会员到")
     assert sorted(Member.objects.values_list("name", flat=True)) == ["孙丽", "钱强"]
 
 
