@@ -213,6 +213,10 @@ JOIN_APPLICATIONS_PER_HOUR = env.int("JOIN_APPLICATIONS_PER_HOUR", default=5)
 TRANSFER_LOOKUPS_PER_HOUR = env.int("TRANSFER_LOOKUPS_PER_HOUR", default=20)
 
 # --- Sessions and security defaults ---------------------------------------------------------
+# Messages live in the session, which a login or logout flushes: one naming a union ("imported
+# into …") is never shown to the next person to sign in on the same browser (in a cookie, it
+# would be).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Signed out after this long without a request (cohesion_portal.middleware.IdleSessionMiddleware).
