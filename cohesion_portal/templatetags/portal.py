@@ -33,3 +33,17 @@ def figure(value, unit=""):
     text = numbers.number_text(number, 0 if whole else 2)
     label = UNIT_LABELS.get(unit, "")
     return f"{text} {label}" if label else text
+
+
+@register.filter
+def share_figure(value, unit=""):
+    """An area's share of a count target, which is rarely whole: 0.57 people -> '0.6 人' (a
+    figure of people is whole; a share of them is not); a rate as `figure` shows it."""
+    from cohesion_portal.metrics import PERCENT, UNIT_LABELS
+
+    if value is None or value == "" or unit == PERCENT:
+        return figure(value, unit)
+    number = float(value)
+    text = numbers.number_text(number, 0 if number == int(number) else 1)
+    label = UNIT_LABELS.get(unit, "")
+    return f"{text} {label}" if label else text

@@ -25,3 +25,11 @@ def test_people_are_whole_and_other_numbers_have_two_decimals():
     assert figure(500, metrics.PEOPLE) == "500 人"
     assert figure(1234.5, metrics.PEOPLE) == "1,235 人"
     assert numbers.number_text(2.675, 2) == "2.68"  # (2.675 is 2.67499… in binary)
+
+
+def test_a_share_of_people_keeps_its_decimal():
+    from cohesion_portal.templatetags.portal import share_figure
+
+    assert share_figure(0.57, metrics.PEOPLE) == "0.6 人"
+    assert share_figure(500.0, metrics.PEOPLE) == "500 人"
+    assert share_figure(93, metrics.PERCENT) == "93.0%"
