@@ -22,7 +22,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from . import area, versioning
+from . import area, held_files, versioning
 from .access import APPROVE, CHANGE, INSPECT, VIEW, can_change_anything, scope_for
 from .models import FormSubmission
 from .pagination import LateRowPaginator
@@ -264,7 +264,23 @@ def add_service_error(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-class ServiceFormMixin:
+class HoldsFilesMixin:
+    """A form refused for another field keeps the files already chosen (held_files)."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "files" in kwargs:
+            kwargs["files"] = held_files.with_held(
+                kwargs["files"], kwargs["data"], self.request.user
+            )
+        return kwargs
+
+    def form_invalid(self, form):
+        held_files.hold_chosen_files(form, self.request.user)
+        return super().form_invalid(form)
+
+
+class ServiceFormMixin(HoldsFilesMixin):
     """Save through a service; its ValidationError lands next to the fields it names."""
 
     success_message = ""
@@ -385,7 +401,7 @@ class ScopedCreateView(
     template_name = "portal/form.html"
 
 
-class ScopedObjectFormView(ScopedViewMixin, SingleObjectMixin, FormView):
+class ScopedObjectFormView(HoldsFilesMixin, ScopedViewMixin, SingleObjectMixin, FormView):
     """A form that acts on one record in the user's change scope (leave, decide, approve...)."""
 
     scope_action = CHANGE

@@ -164,3 +164,36 @@ def test_a_scan_is_not_left_on_disk_when_the_contract_is_not_saved(world, settin
         contract_save(actor=None, contract=contract, enterprises=[enterprise])
     scans = settings.MEDIA_ROOT / "contracts" / "scans"
     assert scans.exists() is False or list(scans.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_a_form_refused_for_another_field_keeps_the_scan_already_chosen(officer, world):
+    """The title left empty: the page says so, and names the scan it keeps; the corrected
+    form, sent without choosing the file again, saves the contract with that scan."""
+    enterprise = EnterpriseFactory(union=world.unions["A"])
+    fields = {**data(world, enterprise), "title": ""}
+    refused = officer.post(CREATE, {**fields, "signed_scan": upload("签字页.pdf", PDF)})
+    assert refused.status_code == 200
+    assert "title" in refused.context["form"].errors
+    page = refused.content.decode()
+    assert "签字页.pdf" in page
+    token = refused.context["form"].data["signed_scan__held"]
+    assert f'value="{token}"' in page  # carried back by the form
+
+    saved = officer.post(
+        CREATE, {**fields, "title": "二〇二六年工资专项集体合同", "signed_scan__held": token}
+    )
+    assert saved.status_code == 302
+    contract = CollectiveContract.objects.get()
+    with contract.signed_scan.open("rb") as scan:
+        assert scan.read() == PDF
+
+
+@pytest.mark.django_db
+def test_a_held_scan_is_its_users_alone(officer, client, world):
+    from cohesion_portal import held_files
+
+    token = held_files.hold(upload("签字页.pdf", PDF), world.users["officer_a"])
+    assert held_files.take(token, world.users["officer_a"]).read() == PDF
+    assert held_files.take(token, world.users["staff_lt"]) is None
+    assert held_files.take(token + "x", world.users["officer_a"]) is None
