@@ -33,10 +33,6 @@ class PortalFilterSet(django_filters.FilterSet):
                 if value is not None:
                     data[name] = str(value)
         super().__init__(data, *args, **kwargs)
-        # A filter may adjust its own field to the request (the union filter's choices).
-        for name, filter_ in list(self.filters.items()):
-            if hasattr(filter_, "adjust_field"):
-                filter_.adjust_field(self, name)
         for field in self.form.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} form-{css.split('-')[1]}-sm"

@@ -14,10 +14,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DetailView, FormView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
@@ -26,6 +27,8 @@ from . import area, held_files, versioning
 from .access import APPROVE, CHANGE, INSPECT, VIEW, can_change_anything, scope_for
 from .models import FormSubmission
 from .pagination import LateRowPaginator
+from .params import parse_id
+from .widgets import PICK_LIMIT, PickerChoices
 
 
 class PortalViewMixin(LoginRequiredMixin):
@@ -476,3 +479,40 @@ class ScopedEditView(
         if self.adding:
             return crumbs
         return [*crumbs, (str(self.object), self.object.get_absolute_url())]
+
+
+class PickView(ScopedViewMixin, ListView):
+    """What a RecordPicker (cohesion_portal.widgets) shows under its search box: the records
+    it has ticked, named again from the user's scope (an id outside it is dropped), and the
+    first records the search finds among the rest. A view sets `model`, `scope_action` and
+    `search()`; `describe()` names the records."""
+
+    template_name = "portal/widgets/picker_choices.html"
+    http_method_names = ["get"]
+
+    def search(self, queryset, text: str):
+        raise NotImplementedError
+
+    def describe(self, records) -> list[tuple[int, str]]:
+        return [(record.pk, str(record)) for record in records]
+
+    def get(self, request, *args, **kwargs):
+        name = request.GET.get("name", "")
+        name = name if name.isidentifier() else "choice"
+        multiple = request.GET.get("multiple") == "1"
+        chosen_ids = [pk for pk in map(parse_id, request.GET.getlist(name)) if pk]
+        if not multiple:
+            chosen_ids = chosen_ids[:1]
+        scoped = self.get_queryset()
+        text = request.GET.get(f"{name}-search", "").strip()
+        found = list(self.search(scoped.exclude(pk__in=chosen_ids), text)[: PICK_LIMIT + 1])
+        choices = PickerChoices(
+            name=name,
+            html_id=f"id_{name}",
+            multiple=multiple,
+            empty_label=_("All") if request.GET.get("empty") == "1" else None,
+            chosen=self.describe(scoped.filter(pk__in=chosen_ids)),
+            found=self.describe(found[:PICK_LIMIT]),
+            more=len(found) > PICK_LIMIT,
+        )
+        return render(request, self.template_name, {"picker": choices})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.access import CHANGE
 from cohesion_portal.fields import LARGEST_INTEGER, RecordsChoiceField
 from cohesion_portal.validators import not_in_future
+from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, Union
 
@@ -26,6 +27,11 @@ from .services import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def enterprise_picker(*, multiple=False):
+    """Enterprises found by typing, among those of the union the form has chosen."""
+    return RecordPicker("unions:enterprise_pick", multiple=multiple, narrowed_by="union")
 
 
 class ContractForm(forms.ModelForm):
@@ -53,7 +59,7 @@ class ContractForm(forms.ModelForm):
             "signed_scan",
         )
         field_classes = {"union": UnionChoiceField, "enterprises": RecordsChoiceField}
-        widgets = {
+        widgets = {"enterprises": enterprise_picker(multiple=True)} | {
             name: DATE
             for name in (
                 "signed_on",
@@ -70,7 +76,6 @@ class ContractForm(forms.ModelForm):
         self.fields["enterprises"].queryset = (
             Enterprise.objects.for_user(user, CHANGE).filter(union__isnull=False).order_by("name")
         )
-        self.fields["enterprises"].widget.attrs["size"] = 8
         self.fields["enterprises"].help_text = _(
             "One for an enterprise's own contract; several for an industry or regional one."
         )
@@ -98,7 +103,7 @@ class CongressForm(forms.ModelForm):
         model = CongressSystem
         fields = ("union", "level", "name", "enterprises", "established_on")
         field_classes = {"union": UnionChoiceField, "enterprises": RecordsChoiceField}
-        widgets = {"established_on": DATE}
+        widgets = {"established_on": DATE, "enterprises": enterprise_picker(multiple=True)}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +111,6 @@ class CongressForm(forms.ModelForm):
         self.fields["enterprises"].queryset = (
             Enterprise.objects.for_user(user, CHANGE).filter(union__isnull=False).order_by("name")
         )
-        self.fields["enterprises"].widget.attrs["size"] = 8
         self.fields["established_on"].validators.append(not_in_future)
 
     def clean(self):
@@ -139,7 +143,12 @@ class OfferForm(forms.ModelForm):
         model = NegotiationOffer
         fields = ("union", "enterprise", "subject", "sent_on", "replied_on", "reply", "note")
         field_classes = {"union": UnionChoiceField}
-        widgets = {"sent_on": DATE, "replied_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "enterprise": enterprise_picker(),
+            "sent_on": DATE,
+            "replied_on": DATE,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,6 +207,7 @@ class DisclosureForm(forms.ModelForm):
         )
         field_classes = {"union": UnionChoiceField}
         widgets = {
+            "enterprise": enterprise_picker(),
             "disclosed_on": DATE,
             "content": forms.Textarea(attrs={"rows": 4}),
             "feedback": forms.Textarea(attrs={"rows": 3}),

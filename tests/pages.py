@@ -20,7 +20,8 @@ class _FormReader(HTMLParser):
         if tag == "form" and a.get("method", "").lower() == "post":
             self._form = {"action": a.get("action") or "", "fields": []}
             self.forms.append(self._form)
-        if self._form is None or "disabled" in a:
+        # (A field with form= belongs to another form, or to none: a picker's search box.)
+        if self._form is None or "disabled" in a or "form" in a:
             return
         name = a.get("name")
         if tag == "input" and name:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal import plan_periods
 from cohesion_portal.access import EVERYTHING, Reader, scope_for
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
-from cohesion_portal.params import parse_id
 from cohesion_portal.text import normalize_code, normalize_text
+from cohesion_portal.widgets import RecordPicker
 
 from .fields import UnionChoiceField
 from .metrics import new_generation_recruits
@@ -23,6 +23,7 @@ from .models import (
     Sector,
     Union,
 )
+from .selectors import enterprises_matching, union_labels, unions_named
 
 
 def scoped_unions(request):
@@ -45,40 +46,19 @@ def drop_single_industry_filter(filterset):
 
 
 class UnionSubtreeFilter(django_filters.ModelChoiceFilter):
-    """A union in the user's scope; the rows of it and of its branches and groups."""
+    """A union in the user's scope, found by typing its name (a staff member's scope holds
+    thousands); the rows of it and of its branches and groups."""
 
     field_class = UnionChoiceField
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("union (with its units)"))
         kwargs.setdefault("queryset", scoped_unions)
+        kwargs.setdefault("widget", RecordPicker("unions:union_pick", describe=union_labels))
         super().__init__(**kwargs)
 
     def filter(self, queryset, value):
         return queryset.in_subtree_of(value) if value else queryset
-
-    def adjust_field(self, filterset, name):
-        offer_grassroots_only_when_many(filterset, name)
-
-
-MANY_UNIONS = 300
-
-
-def offer_grassroots_only_when_many(filterset, name="union"):
-    """Thousands of branches and groups make a select nobody can use (and a page of a megabyte):
-    past MANY_UNIONS, offer the grassroots unions (and the one chosen). Any union in scope still
-    filters, as the links from a union's page do."""
-    field = filterset.form.fields.get(name)
-    if field is None or field.queryset.count() <= MANY_UNIONS:
-        return
-    chosen = filterset.form.data.get(name)
-    offered = field.queryset.filter(Q(parent__isnull=True) | Q(pk=parse_id(chosen))).only(
-        "pk", "name", "path", "parent_id"
-    )
-    field.widget.choices = [
-        ("", field.empty_label),
-        *((u.pk, field.label_from_instance(u)) for u in offered),
-    ]
 
 
 class EnterpriseFilter(PortalFilterSet):
@@ -108,10 +88,7 @@ class EnterpriseFilter(PortalFilterSet):
         drop_single_industry_filter(self)
 
     def search(self, queryset, name, value):
-        text = normalize_text(value)
-        return queryset.filter(
-            Q(name__icontains=text) | Q(credit_code__icontains=normalize_code(value))
-        )
+        return enterprises_matching(queryset, value)
 
 
 class UnionFilter(PortalFilterSet):
@@ -131,7 +108,7 @@ class UnionFilter(PortalFilterSet):
         drop_single_industry_filter(self)
 
     def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=normalize_text(value))
+        return unions_named(queryset, value)
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

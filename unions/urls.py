@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enterprises, joining, members, recruits, roster, tree
+from .views import enterprises, joining, members, pickers, recruits, roster, tree
 
 app_name = "unions"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:pk>/", tree.UnionDetailView.as_view(), name="union_detail"),
     path("<int:pk>/children/", tree.UnionChildrenView.as_view(), name="union_children"),
     path("<int:pk>/edit/", tree.UnionEditView.as_view(), name="union_edit"),
+    path("pick/", pickers.UnionPickView.as_view(), name="union_pick"),
+    path("enterprises/pick/", pickers.EnterprisePickView.as_view(), name="enterprise_pick"),
     path("enterprises/", enterprises.EnterpriseListView.as_view(), name="enterprise_list"),
     path("enterprises/new/", enterprises.EnterpriseEditView.as_view(), name="enterprise_create"),
     path(

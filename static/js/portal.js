@@ -35,6 +35,18 @@
     form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
   });
 
+  // A picker's search box and its "other unions too" box belong to no form: their changes
+  // must not reach a filter form around them, which would reload the list for nothing.
+  htmx.onLoad(function (root) {
+    root.querySelectorAll(".record-picker").forEach(function (picker) {
+      if (picker.dataset.ready) return;
+      picker.dataset.ready = "1";
+      picker.addEventListener("change", function (event) {
+        if (event.target.hasAttribute("form")) event.stopPropagation();
+      });
+    });
+  });
+
   // The union tree: the first click loads a node's units (htmx); later clicks fold and unfold.
   document.addEventListener("click", function (event) {
     var button = event.target.closest(".tree-toggle");

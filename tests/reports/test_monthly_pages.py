@@ -201,7 +201,7 @@ def grow(world, size):
     ("persona", "name", "bound"),
     [  # measured: session, user, role and the reminder bell included
         ("staff_lt", "reports:monthly_status", 7),
-        ("staff_lt", "reports:monthly_list", 9),  # (the union filter counts the unions)
+        ("staff_lt", "reports:monthly_list", 6),
         ("officer_a", "reports:monthly_list", 13),  # (+3: the months not filled in)
         # the figures: one query each
         ("officer_a", "reports:monthly_fill", 15 + later_monthly_figures()),  # (+ the plan period)
