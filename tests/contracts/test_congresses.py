@@ -6,7 +6,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cohesion_portal.access import EVERYTHING, Reader
-from contracts.metrics import congress_coverage, congress_series
+from contracts.metrics import (
+    CongressCoverage,
+    congress_coverage,
+    congress_coverage_by_grassroots_union,
+    congress_rate_by_union,
+    congress_series,
+)
 from contracts.models import CongressSystem
 from contracts.services import congress_save, session_add
 
@@ -68,6 +74,27 @@ def test_t6_counts_the_hand_built_cases(world_of_congresses):
     assert figure.own == 2  # recent, both
     assert figure.only_shared == 3
     assert figure.rate == 5 / 8
+
+
+@pytest.mark.django_db
+def test_each_unions_t6_with_met_and_unmet_enterprises_mixed(world_of_congresses):
+    w = world_of_congresses
+    by_union = congress_coverage_by_grassroots_union(DAY, user=ALL)
+    # A: recent met; stale (13 months), idle (never) and the one without a congress did not.
+    a = by_union[w.unions["A"].pk]
+    assert a == CongressCoverage(unionized=4, covered=1, own=1, only_shared=0)
+    assert (a.rate, a.own_rate, a.shared_rate) == (0.25, 0.25, 0.0)
+    # C: the three by the industry congress only, `both` by its own (counted as own).
+    c = by_union[w.unions["C"].pk]
+    assert c == CongressCoverage(unionized=4, covered=4, own=1, only_shared=3)
+    assert (c.rate, c.own_rate, c.shared_rate) == (1.0, 0.25, 0.75)
+    everything = congress_coverage(DAY, user=ALL)
+    assert (everything.own_rate, everything.shared_rate) == (2 / 8, 3 / 8)
+    # The scoring's percentages per union: the same, in %.
+    assert congress_rate_by_union(D(2026, 1, 1), DAY) == {
+        w.unions["A"].pk: 25.0,
+        w.unions["C"].pk: 100.0,
+    }
 
 
 @pytest.mark.django_db

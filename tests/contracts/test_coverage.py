@@ -6,7 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cohesion_portal.access import EVERYTHING, Reader
-from contracts.metrics import coverage, coverage_by_grassroots_union, expiring
+from cohesion_portal.metrics import remembering
+from contracts.metrics import (
+    Coverage,
+    coverage,
+    coverage_by_grassroots_union,
+    coverage_by_union,
+    expiring,
+)
 from contracts.models import CollectiveContract
 from contracts.services import contract_save
 
@@ -84,6 +91,27 @@ def test_coverage_per_grassroots_union_and_per_scope(figures):
 
 
 @pytest.mark.django_db
+def test_each_unions_breakdown_and_the_workers_rate(figures):
+    """Every figure of each union's T2, by hand; and the scoring's percentages per union."""
+    w = figures
+    by_union = coverage_by_grassroots_union(DAY, user=ALL)
+    # A: own (100 workers) covered; ended (50) and the one without (5) not.
+    assert by_union[w.unions["A"].pk] == Coverage(
+        unionized=3, covered=1, covered_by_own=1, covered_only_by_multi=0,
+        workers=155, workers_covered=100,
+    )  # fmt: skip
+    # C: listed[0] by its own and the industry contract; listed[1], [2] by the industry one only.
+    assert by_union[w.unions["C"].pk] == Coverage(
+        unionized=4, covered=3, covered_by_own=1, covered_only_by_multi=2,
+        workers=100, workers_covered=60,
+    )  # fmt: skip
+    assert by_union[w.unions["C"].pk].workers_rate == 0.6
+    assert coverage(DAY, user=ALL).workers_rate == 160 / 255
+    assert set(by_union) == {w.unions["A"].pk, w.unions["C"].pk}  # B has no enterprise
+    assert coverage_by_union(START, DAY) == {w.unions["A"].pk: 100 / 3, w.unions["C"].pk: 75.0}
+
+
+@pytest.mark.django_db
 def test_the_day_after_the_end_is_no_longer_covered(figures):
     assert (
         coverage(DAY - datetime.timedelta(days=1), user=ALL).covered == 5
@@ -135,3 +163,13 @@ def test_the_status_follows_the_dates(world):
     assert item.status_on(D(2026, 2, 1)) == "signed"
     assert item.status_on(D(2026, 3, 1)) == "in_force"
     assert item.status_on(D(2027, 3, 1)) == "expired"
+
+
+@pytest.mark.django_db
+def test_two_days_read_through_one_pages_memo_are_two_figures(figures):
+    """A page's reader remembers each figure by what it was asked (the day included): the
+    second day is computed, not the first day's answer given again."""
+    page_reader = remembering(ALL)
+    assert coverage(DAY, user=page_reader).covered == 4
+    assert coverage(DAY - datetime.timedelta(days=1), user=page_reader).covered == 5
+    assert coverage(DAY, user=page_reader) is coverage(DAY, user=page_reader)  # read once
