@@ -5,7 +5,7 @@
 # (it takes an hour or more on two cores). Configuration: [tool.mutmut] in pyproject.toml.
 #   ./scripts/mutation.sh            run, then print the score and the survivors
 #   ./scripts/mutation.sh results    print them again from the last run
-# Equivalent mutants (no test can tell them apart) are listed in tests/MUTANTS.md.
+# A survivor is a test to write, or an equivalent mutant (one no test can tell apart): say which.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=.venv/bin/python
