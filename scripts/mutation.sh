@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=.venv/bin/python
+mkdir -p var
 $PYTHON -m pip install --quiet "mutmut==3.8.1"
 if [ "${1:-run}" = run ]; then
   rm -rf mutants
