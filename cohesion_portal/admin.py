@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import DataVersion, FormSubmission
+from .models import CalendarDay, DataVersion, FormSubmission
 
 
 @admin.register(FormSubmission)
@@ -24,3 +25,14 @@ class DataVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(SimpleHistoryAdmin):
+    """Staff enter a year's holidays and make-up working days once the State Council publishes
+    them, if the calendar package does not know the year yet (cohesion_portal.workdays)."""
+
+    list_display = ("day", "name", "is_workday")
+    list_filter = ("is_workday",)
+    date_hierarchy = "day"
+    search_fields = ("name",)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class FormSubmission(models.Model):
@@ -35,3 +36,24 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+class CalendarDay(models.Model):
+    """A day the State Council's holiday notice (国务院办公厅关于放假安排的通知) makes a holiday
+    or a working day (a make-up Saturday, 调休上班), entered by staff: for a year the calendar
+    package does not know yet, or to correct it (cohesion_portal.workdays)."""
+
+    day = models.DateField(_("day"), unique=True)
+    is_workday = models.BooleanField(
+        _("working day"), help_text=_("Ticked: a make-up working day. Not ticked: a holiday.")
+    )
+    name = models.CharField(_("name"), max_length=50, help_text=_("For example 春节 or 国庆节调休"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("holiday or make-up working day")
+        verbose_name_plural = _("holidays and make-up working days")
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} {self.name}"
