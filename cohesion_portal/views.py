@@ -24,11 +24,19 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from . import area, held_files, versioning
-from .access import APPROVE, CHANGE, INSPECT, VIEW, can_change_anything, scope_for
+from .access import (
+    APPROVE,
+    CHANGE,
+    INSPECT,
+    VIEW,
+    can_change_anything,
+    personal_permission_of,
+    scope_for,
+)
 from .models import FormSubmission
 from .pagination import LateRowPaginator
 from .params import parse_id
-from .widgets import PICK_LIMIT, PickerChoices
+from .widgets import EMPTY_LABELS, PICK_LIMIT, PickerChoices
 
 
 class PortalViewMixin(LoginRequiredMixin):
@@ -67,6 +75,14 @@ class ScopedViewMixin(PortalViewMixin):
     # A list narrows to the area the dashboard's filters chose, when its query string names one
     # (cohesion_portal.area): the number on the dashboard and the list count the same rows.
     narrows_to_area = False
+
+    def dispatch(self, request, *args, **kwargs):
+        needed = personal_permission_of(self.model) if self.model else None
+        if needed and request.user.is_authenticated and not request.user.has_perm(needed):
+            raise PermissionDenied(
+                _("Your role does not include workers' personal records of assistance.")
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_scope_action(self):
         if self.scope_action in (INSPECT, APPROVE):
@@ -504,13 +520,18 @@ class PickView(ScopedViewMixin, ListView):
         if not multiple:
             chosen_ids = chosen_ids[:1]
         scoped = self.get_queryset()
-        text = request.GET.get(f"{name}-search", "").strip()
+        # (A NUL, which PostgreSQL refuses in a query, is no letter of any name.)
+        text = request.GET.get(f"{name}-search", "").replace("\x00", "").strip()
         found = list(self.search(scoped.exclude(pk__in=chosen_ids), text)[: PICK_LIMIT + 1])
         choices = PickerChoices(
             name=name,
             html_id=f"id_{name}",
             multiple=multiple,
-            empty_label=_("All") if request.GET.get("empty") == "1" else None,
+            empty_label=(
+                EMPTY_LABELS[request.GET["empty"]]()
+                if request.GET.get("empty") in EMPTY_LABELS
+                else None
+            ),
             chosen=self.describe(scoped.filter(pk__in=chosen_ids)),
             found=self.describe(found[:PICK_LIMIT]),
             more=len(found) > PICK_LIMIT,

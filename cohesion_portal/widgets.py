@@ -42,6 +42,9 @@ class FastSelect(forms.Select):
         return mark_safe(f'<select name="{escape(name)}"{attributes}>{"".join(options)}</select>')
 
 
+# The choice of none of a single, optional picker: a filter's (全部) or a form's (无).
+EMPTY_LABELS = {"all": lambda: _("All"), "none": lambda: _("None")}
+
 # How many records a picker's search shows at once; past it, the person types more.
 PICK_LIMIT = 12
 
@@ -100,13 +103,15 @@ class RecordPicker(forms.Widget):
         chosen = field.queryset.filter(pk__in=self.chosen_ids(value))
         html_id = context["widget"]["attrs"].get("id") or f"id_{name}"
         optional = not self.allow_multiple_selected and not field.required
+        # A filter's choice of none is 全部 (its setting); a form's, 无.
+        empty = "all" if field.empty_label not in (None, DASHES) else "none"
         multiple = int(self.allow_multiple_selected)
-        query = {"name": name, "multiple": multiple, "empty": int(optional)}
+        query = {"name": name, "multiple": multiple, "empty": empty if optional else ""}
         context["picker"] = PickerChoices(
             name=name,
             html_id=html_id,
             multiple=self.allow_multiple_selected,
-            empty_label=_("All") if optional else None,
+            empty_label=EMPTY_LABELS[empty]() if optional else None,
             chosen=(
                 self.describe(chosen, field.queryset)
                 if self.describe
