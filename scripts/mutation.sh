@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of the figures' modules (T1, T2/T6, the scoring, the ID-number and
 # credit-code checks): mutmut changes one operator, constant or comparison at a time and runs
-# the tests that reach it; a mutant no test notices is a boundary no test checks. Not in CI
-# (it takes an hour or more on two cores). Configuration: [tool.mutmut] in pyproject.toml.
+# the tests that reach it; a mutant no test notices is a boundary no test checks. Not in CI.
+# Configuration, with the hand-built tests it runs: [tool.mutmut] in pyproject.toml.
 #   ./scripts/mutation.sh            run, then print the score and the survivors
 #   ./scripts/mutation.sh results    print them again from the last run
 # A survivor is a test to write, or an equivalent mutant (one no test can tell apart): say which.

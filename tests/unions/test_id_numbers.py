@@ -59,6 +59,19 @@ def test_masks_keep_the_place_and_the_last_four():
     assert mask_phone("13812345678") == "138****5678"
 
 
+def test_a_mask_shows_nothing_of_what_is_too_short_to_hide_part_of():
+    """Past ten characters an ID keeps its place code and last four, the rest starred (15
+    characters: five stars); ten or fewer would show all of it, so nothing shows. A phone of
+    eight digits or more keeps its first three and last four."""
+    assert mask_id_number("210203900503123") == "210203*****3123"
+    assert mask_id_number("21020390051") == "210203*0051"
+    assert mask_id_number("2102039005") == "****"
+    assert mask_id_number("") == "****"
+    assert mask_phone("84561234") == "845****1234"
+    assert mask_phone("8456123") == "****"
+    assert mask_phone("") == mask_phone(None) == "****"
+
+
 def test_made_numbers_are_valid_and_carry_the_gender():
     for male in (True, False):
         number = make_id_number("210202", datetime.date(1990, 5, 3), 42, male)
