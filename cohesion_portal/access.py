@@ -156,6 +156,12 @@ class ScopedQuerySet(models.QuerySet):
         return self.for_scope(scope_for(user, action))
 
 
+def personal_permission_of(model) -> str | None:
+    """The permission a person needs to read `model`'s rows at all, whatever their scope (a
+    worker's hardship file: `personal_permission` on its queryset), or None."""
+    return getattr(model._default_manager.get_queryset(), "personal_permission", None)
+
+
 class SharedQuerySet(models.QuerySet):
     """Rows that belong to no union but to the industry unions together: plans, the assessment
     scheme, its periods. Everyone with a role reads them; industry staff (and superusers)

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
+from django.utils.functional import SimpleLazyObject
 
 from . import navigation
 from .access import organisation
@@ -17,7 +19,10 @@ def portal(request):
     return {
         "portal_name": settings.PORTAL_NAME,
         "user_role": organisation().role_of(request.user) if hasattr(request, "user") else None,
-        "navigation": navigation.menu(),
+        # Lazy: a fragment that draws no sidebar (htmx, a picker's choices) asks nothing.
+        "navigation": SimpleLazyObject(
+            lambda: navigation.menu(getattr(request, "user", AnonymousUser()))
+        ),
         "current_url_name": current_name,
         "current_app": current_name.split(":")[0] if ":" in current_name else "",
     }

@@ -9,6 +9,14 @@ def add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (or earlier, for a negative number); a day the month does
+    not have becomes its last (31 August - 6 months = 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    first = datetime.date(index // 12, index % 12 + 1, 1)
+    return first.replace(day=min(day.day, last_day_of_month(first).day))
+
+
 def last_day_of_month(day: datetime.date) -> datetime.date:
     return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
         days=1

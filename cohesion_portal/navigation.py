@@ -28,6 +28,10 @@ class Page:
     url_name: str
     icon: str = "bi-dot"
     order: int = 100
+    permission: str | None = None  # shown only to those who hold it
+
+    def shown_to(self, user) -> bool:
+        return self.permission is None or user.has_perm(self.permission)
 
     def __post_init__(self):
         if self.area not in {area.key for area in AREAS}:
@@ -46,8 +50,13 @@ AREAS = (
 PAGES: Registry[Page] = Registry("page", key=lambda page: page.url_name)
 
 
-def menu() -> list[tuple[Area, list[Page]]]:
-    return [
-        (area, sorted((p for p in PAGES if p.area == area.key), key=lambda p: p.order))
-        for area in AREAS
-    ]
+def menu(user) -> list[tuple[Area, list[Page]]]:
+    """The areas with the pages `user` may open; an area none of whose pages exist yet shows
+    as not open (an area whose pages all need a permission the user lacks is left out)."""
+    shown = []
+    for area in AREAS:
+        pages = [p for p in PAGES if p.area == area.key]
+        mine = sorted((p for p in pages if p.shown_to(user)), key=lambda p: p.order)
+        if mine or not pages:
+            shown.append((area, mine))
+    return shown

@@ -31,6 +31,8 @@ PAGES = [
     ("contract-new", "/contracts/new/"),
     ("disclosures", "/contracts/disclosures/"),
     ("disclosure-new", "/contracts/disclosures/new/"),
+    ("hardship-files", "/assistance/files/"),
+    ("hardship-file-new", "/assistance/files/new/"),
     ("reminders", "/reminders/"),
     ("dashboard", "/reports/dashboard/"),
     ("ranking", "/standards/ranking/"),

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from unions.models import AreaAssignment, RoleKind
 
@@ -46,6 +47,9 @@ WRITABLE = {
     "superuser": {"A", "B", "C"},
     "no_role": set(),
 }
+# Who holds the assistance permission (assistance.view_individuals): hardship files, aid and
+# appeals by name. The area cadre and the leaders read the figures only.
+PERSONAL = {"officer_a", "staff_lt", "staff_aw", "superuser"}
 # Who sees what belongs to a whole industry union (the monthly Excel report the monthly job
 # produces for it): those who oversee that industry union as a whole, not its officers or cadres.
 INDUSTRY_WIDE = {
@@ -105,6 +109,9 @@ def world(db):
     w.users["leader_lt"] = make_user(RoleKind.LEADERSHIP, industry_union=lt, username="leader_lt")
     w.users["superuser"] = make_user(username="root", is_superuser=True, is_staff=True)
     w.users["no_role"] = make_user(username="no_role")
+    personal = Permission.objects.get(codename="view_individuals")
+    for persona in PERSONAL - {"superuser"}:
+        w.users[persona].user_permissions.add(personal)
     return w
 
 

@@ -194,6 +194,7 @@ def _date(rng, start_year, end_year):
 class DemoBuilder:
     def __init__(self, *, scale: Scale, seed: int = 2011, today: datetime.date | None = None):
         self.scale = scale
+        self.seed = seed  # (an app may draw from its own generator, seeded from it)
         self.today = today or timezone.localdate()
         self.rng = random.Random(seed)
         self.used_names: set[str] = set()

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "unions",
     "reminders",
     "contracts",
+    "assistance",
     "standards",
     "reports",
 ]

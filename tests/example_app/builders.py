@@ -6,7 +6,7 @@ from tests.scoping import builds
 
 from .models import Visit
 
-QUERY_BOUNDS = {"example:visit_list": 6}  # (tests/portal/test_query_bounds.py)
+QUERY_BOUNDS = {"example:visit_list": 8}  # (tests/portal/test_query_bounds.py)
 
 
 @builds(Visit)

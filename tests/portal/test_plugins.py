@@ -3,6 +3,7 @@
 import types
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 
 from cohesion_portal import metrics, navigation, plugins
@@ -26,7 +27,14 @@ def forget_the_app():
 
 def test_every_app_of_the_portal_is_plugged_in_the_one_way():
     labels = [config.label for config in plugins.portal_apps()]
-    assert labels[:5] == ["unions", "reminders", "contracts", "standards", "reports"]
+    assert labels[:6] == [
+        "unions",
+        "reminders",
+        "contracts",
+        "assistance",
+        "standards",
+        "reports",
+    ]
     owners = {
         owner for registry in plugins.REGISTRIES.values() for owner in registry.owners().values()
     }
@@ -62,4 +70,4 @@ def test_declaring_an_app_again_replaces_its_own_items_only(forget_the_app):
 def test_a_page_in_an_area_the_plan_does_not_have_is_refused():
     with pytest.raises(ValueError, match="Unknown navigation area"):
         Page("nowhere", "x", "newcomer:list")
-    assert next(area.key for area, _pages in navigation.menu()) == "organisation"
+    assert next(area.key for area, _pages in navigation.menu(AnonymousUser())) == "organisation"

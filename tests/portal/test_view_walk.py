@@ -14,10 +14,18 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cohesion_portal import plugins
-from cohesion_portal.access import SharedQuerySet
+from cohesion_portal.access import SharedQuerySet, personal_permission_of
 from cohesion_portal.views import PortalViewMixin, ScopedViewMixin
 
-from ..conftest import APPROVABLE, INDUSTRY_WIDE, INSPECTABLE, PERSONAS, VISIBLE, WRITABLE
+from ..conftest import (
+    APPROVABLE,
+    INDUSTRY_WIDE,
+    INSPECTABLE,
+    PERSONAL,
+    PERSONAS,
+    VISIBLE,
+    WRITABLE,
+)
 from ..scoping import BUILDERS, build_records
 
 # Pages a visitor reaches without logging in. Keep this list short and deliberate.
@@ -123,9 +131,18 @@ def may(persona, label, cls, method="get") -> bool:
     return label in ACTION_SCOPES[action][persona]
 
 
+def lacks_permission(persona, cls) -> bool:
+    """A worker's personal records (hardship files...) need a permission beyond the scope: a
+    persona without it is refused every such page, in scope or not (403, naming nothing)."""
+    model = getattr(cls, "model", None)
+    return model is not None and bool(personal_permission_of(model)) and persona not in PERSONAL
+
+
 def expected_status(persona, label, cls, method="get"):
     """What a persona should get for an object of union `label` on a view of class `cls`:
     404 outside what they see; 403 where they see but may not do what the request asks."""
+    if lacks_permission(persona, cls):
+        return 403
     if is_shared(cls.model):
         visible = bool(VISIBLE[persona])
     elif is_industry_wide(cls.model):
@@ -184,7 +201,9 @@ def walk_route_as(client, records, name, pattern, persona):
                 assert_no_leak(response, hidden, where)
             # Anything that writes needs the change scope: outside it, the object is not there.
             response = client.post(url, {})
-            if not hasattr(cls, "post"):
+            if lacks_permission(persona, cls):
+                assert response.status_code == 403, where
+            elif not hasattr(cls, "post"):
                 assert response.status_code == 405, where
             elif may(persona, label, cls, "post"):
                 # (403 allowed: some actions need a permission beyond the scope)
@@ -194,7 +213,7 @@ def walk_route_as(client, records, name, pattern, persona):
         return
     response = client.get(reverse(name))
     required = getattr(cls, "required_action", None)
-    if required and not ACTION_SCOPES[required][persona]:
+    if lacks_permission(persona, cls) or (required and not ACTION_SCOPES[required][persona]):
         assert response.status_code == 403, where
         assert client.post(reverse(name), {}).status_code == 403, where
         return

@@ -1,0 +1,75 @@
+"""The assistance app's forms; each checks through the service's `*_errors`."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import CHANGE
+from cohesion_portal.widgets import RecordPicker
+from unions.fields import UnionChoiceField
+from unions.models import Enterprise, Union
+
+from .models import Cause, HardshipFile, HardshipGrade
+from .services import hardship_file_errors
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class HardshipFileForm(forms.ModelForm):
+    causes = forms.MultipleChoiceField(
+        label=_("causes of hardship"), choices=Cause.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = HardshipFile
+        fields = (
+            "union",
+            "name",
+            "id_number",
+            "enterprise",
+            "phone",
+            "address",
+            "is_migrant",
+            "has_year_contract",
+            "household_size",
+            "household_income",
+            "medical_costs",
+            "on_dibao",
+            "causes",
+            "grade",
+            "needs",
+            "opened_on",
+            "last_reviewed_on",
+            "closed_on",
+            "close_reason",
+            "close_note",
+        )
+        field_classes = {"union": UnionChoiceField}
+        widgets = {
+            "enterprise": RecordPicker("unions:enterprise_pick", narrowed_by="union"),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+            "opened_on": DATE,
+            "last_reviewed_on": DATE,
+            "closed_on": DATE,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = Union.objects.for_user(user, CHANGE).order_by("path")
+        self.fields["enterprise"].queryset = Enterprise.objects.for_user(user, CHANGE).filter(
+            union__isnull=False
+        )
+        self.fields["grade"].queryset = HardshipGrade.objects.all()
+        self.fields["household_income"].help_text = _(
+            "Everyone's income together, in yuan a month: wages, pensions, allowances."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        probe = self.instance
+        for name, value in cleaned.items():
+            setattr(probe, name, value)
+        if self.errors:
+            return cleaned
+        for field, message in hardship_file_errors(file=probe).items():
+            self.add_error(field if field in self.fields else None, message)
+        return cleaned

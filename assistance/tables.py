@@ -1,0 +1,44 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from unions.id_numbers import mask_id_number
+
+from .models import HardshipFile
+
+
+class HardshipFileTable(tables.Table):
+    name = tables.Column(linkify=True)
+    id_number = tables.Column(verbose_name=_("ID number"), orderable=False)
+    union = tables.Column(attrs={"td": {"class": "wrap"}}, order_by=("union__path",))
+    grade = tables.Column(verbose_name=_("hardship grade"), order_by=("grade__order",))
+    income_per_head = tables.Column(
+        verbose_name=_("income per head"),
+        accessor="household_income",
+        orderable=False,
+        attrs={"td": {"class": "text-end"}, "th": {"class": "text-end"}},
+    )
+    opened_on = tables.DateColumn(format="DATE_FORMAT")
+    last_reviewed_on = tables.DateColumn(format="DATE_FORMAT", default="—")
+    state = tables.Column(
+        verbose_name=_("status"), accessor="closed_on", orderable=False, empty_values=()
+    )
+
+    class Meta:
+        model = HardshipFile
+        fields = ("name", "id_number", "union", "grade", "income_per_head", "opened_on")
+        sequence = (*fields, "last_reviewed_on", "state")
+        empty_text = _("No hardship file matches.")
+
+    def render_id_number(self, value):
+        return mask_id_number(value)
+
+    def render_income_per_head(self, record):
+        return f"{record.income_per_head:,.2f}"
+
+    def render_state(self, record):
+        if record.is_open:
+            return format_html('<span class="badge text-bg-warning">{}</span>', _("on file"))
+        return format_html(
+            '<span class="badge text-bg-secondary">{}</span>', record.get_close_reason_display()
+        )

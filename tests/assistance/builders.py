@@ -1,0 +1,41 @@
+"""A record of each of the assistance app's models in a given union, for the view walk
+(tests/scoping.py), and the query bounds of its pages (tests/portal/test_query_bounds.py)."""
+
+import datetime
+from decimal import Decimal
+
+from assistance.models import DEFAULT_GRADES, HardshipFile, HardshipGrade
+from tests.factories import id_number
+from tests.scoping import builds
+
+QUERY_BOUNDS = {
+    "assistance:file_create": 9,
+    "assistance:file_detail": 10,
+    "assistance:file_edit": 10,
+    "assistance:file_list": 9,
+}
+
+
+def grade(code: str = "ordinary") -> HardshipGrade:
+    """A grade of the data migration (which a test that empties the database takes away)."""
+    name, order = next((n, o) for c, n, o in DEFAULT_GRADES if c == code)
+    return HardshipGrade.objects.get_or_create(code=code, defaults={"name": name, "order": order})[
+        0
+    ]
+
+
+@builds(HardshipFile)
+def hardship_file_in(union):
+    return HardshipFile.objects.create(
+        union=union,
+        name=f"{union.name}·困难职工",
+        id_number=id_number(),
+        household_size=3,
+        household_income=Decimal("1800.00"),
+        on_dibao=True,
+        causes=["illness"],
+        criteria=["dibao"],
+        grade=grade(),
+        needs="医疗救助",
+        opened_on=datetime.date(2026, 3, 1),
+    )
