@@ -4,8 +4,8 @@ is counted in them (12351's practice).
 
 The days come from, in order: what staff entered (`CalendarDay`: a year the State Council
 published after the `chinesecalendar` package was released, or a correction); the package's
-table of published years; for a year neither knows, Monday to Friday (`is_published` says so,
-and the page that shows a deadline says it may move).
+table of published years; for a year neither knows, Monday to Friday (`is_published` tells
+which, so that a deadline in such a year can be shown as one that may move).
 """
 
 import datetime
