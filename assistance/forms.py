@@ -8,8 +8,8 @@ from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, Union
 
-from .models import Cause, HardshipFile, HardshipGrade
-from .services import hardship_file_errors
+from .models import Cause, HardshipFile, HardshipGrade, HouseholdMember
+from .services import hardship_file_errors, household_member_errors
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -73,3 +73,24 @@ class HardshipFileForm(forms.ModelForm):
         for field, message in hardship_file_errors(file=probe).items():
             self.add_error(field if field in self.fields else None, message)
         return cleaned
+
+
+class HouseholdMemberForm(forms.ModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = ("name", "relation", "born_in", "situation", "monthly_income")
+
+    def __init__(self, *args, user=None, **kwargs):  # (user: the view passes it to all)
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        probe = HouseholdMember(born_in=cleaned.get("born_in"))
+        for field, message in household_member_errors(person=probe).items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
+class ConfirmForm(forms.Form):
+    """Nothing to fill in: the button says what happens."""

@@ -1,15 +1,24 @@
 """Pages of hardship files (困难职工档案): only for those with the assistance permission."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.views import RecordDetailView, ScopedEditView, ScopedListView
+from cohesion_portal.views import (
+    RecordDetailView,
+    ScopedEditView,
+    ScopedListView,
+    ScopedObjectFormView,
+    add_service_error,
+)
 from unions.id_numbers import mask_id_number
 
 from ..filters import HardshipFileFilter
-from ..forms import HardshipFileForm
-from ..models import Cause, Criterion, HardshipFile
-from ..services import hardship_file_save
+from ..forms import ConfirmForm, HardshipFileForm, HouseholdMemberForm
+from ..models import Cause, Criterion, HardshipFile, HouseholdMember
+from ..services import hardship_file_save, household_member_add, household_member_remove
 from ..tables import HardshipFileTable
 
 FILES_CRUMB = (_("Hardship files"), reverse_lazy("assistance:file_list"))
@@ -57,3 +66,54 @@ class HardshipFileEditView(ScopedEditView):
 
     def save(self, form):
         return hardship_file_save(actor=self.request.user, file=form.instance)
+
+
+class HouseholdAddView(ScopedObjectFormView):
+    """Add a person to a file's household."""
+
+    model = HardshipFile
+    form_class = HouseholdMemberForm
+    submit_label = _("Add")
+
+    def get_title(self):
+        return _("Add a household member of %(name)s") % {"name": self.object.name}
+
+    def get_breadcrumbs(self):
+        return [FILES_CRUMB, (self.object.name, self.object.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "submit_label": self.submit_label}
+
+    def form_valid(self, form):
+        try:
+            person = household_member_add(
+                actor=self.request.user, file=self.object, person=form.instance
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(object)s was added.") % {"object": person})
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class HouseholdRemoveView(ScopedObjectFormView):
+    """Take a person off a file's household (asked first)."""
+
+    model = HouseholdMember
+    form_class = ConfirmForm
+
+    def get_title(self):
+        return _("Remove %(name)s from the household") % {"name": self.object.name}
+
+    def get_breadcrumbs(self):
+        file = self.object.file
+        return [FILES_CRUMB, (file.name, file.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "submit_label": _("Remove")}
+
+    def form_valid(self, form):
+        file = self.object.file
+        household_member_remove(actor=self.request.user, person=self.object)
+        messages.success(self.request, _("%(object)s was removed.") % {"object": self.object})
+        return HttpResponseRedirect(file.get_absolute_url())

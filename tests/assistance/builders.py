@@ -4,7 +4,7 @@
 import datetime
 from decimal import Decimal
 
-from assistance.models import DEFAULT_GRADES, HardshipFile, HardshipGrade
+from assistance.models import DEFAULT_GRADES, HardshipFile, HardshipGrade, HouseholdMember
 from tests.factories import id_number
 from tests.scoping import builds
 
@@ -13,6 +13,8 @@ QUERY_BOUNDS = {
     "assistance:file_detail": 10,
     "assistance:file_edit": 10,
     "assistance:file_list": 9,
+    "assistance:household_add": 7,
+    "assistance:household_remove": 8,
 }
 
 
@@ -38,4 +40,11 @@ def hardship_file_in(union):
         grade=grade(),
         needs="医疗救助",
         opened_on=datetime.date(2026, 3, 1),
+    )
+
+
+@builds(HouseholdMember)
+def household_member_in(union):
+    return HouseholdMember.objects.create(
+        file=hardship_file_in(union), name=f"{union.name}·家属", relation="child", born_in=2012
     )

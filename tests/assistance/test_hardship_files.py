@@ -202,3 +202,25 @@ def test_an_officer_opens_a_file_in_the_browser_form_and_a_wrong_income_loses_no
     assert file.history.get().history_user == world.users["officer_a"]
     detail = client.get(file.get_absolute_url()).content.decode()
     assert "人均收入低于低保标准" in detail
+
+
+def test_the_household_is_added_to_and_taken_from_with_history(client, world, line):
+    file = saved(a_file(world.unions["A"], name="孙师傅"))
+    client.force_login(world.users["officer_a"])
+    url = reverse("assistance:household_add", args=[file.pk])
+    wrong = {"name": "孙小明", "relation": "child", "born_in": "1899", "monthly_income": "0"}
+    response = client.post(url, wrong)
+    assert response.status_code == 200 and not file.household.exists()
+    assert "出生年份应在 1900" in response.content.decode()
+    response = client.post(url, wrong | {"born_in": "2012", "situation": "在校"})
+    assert response["Location"] == file.get_absolute_url()
+    person = file.household.get()
+    page = client.get(file.get_absolute_url()).content.decode()
+    assert "孙小明" in page and "在校" in page
+    assert client.get(reverse("assistance:household_remove", args=[person.pk])).status_code == 200
+    client.post(reverse("assistance:household_remove", args=[person.pk]))
+    assert not file.household.exists()
+    removal = person.history.filter(history_type="-").get()
+    assert removal.history_user == world.users["officer_a"]
+    client.force_login(world.users["cadre_a"])
+    assert client.post(url, wrong | {"born_in": "2012"}).status_code == 403
