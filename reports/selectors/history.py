@@ -182,12 +182,20 @@ def _after(cursor, index: int, source: Source) -> Q:
     return earlier | Q(**{source.time: at, f"{source.key}__lt": row})
 
 
-def history_page(scope: Scope, filters: Filters, cursor=None, size: int = PAGE_SIZE):
+def history_page(
+    scope: Scope, filters: Filters, cursor=None, size: int = PAGE_SIZE, *, permissions=frozenset()
+):
     """(entries, next cursor or None): the history `scope` reads, narrowed by `filters`, from
-    `cursor` on (None: the newest)."""
+    `cursor` on (None: the newest). A model whose rows need a permission to read at all (a
+    hardship file's, `personal_permission`) is read only if `permissions` holds it."""
+    from cohesion_portal.access import personal_permission_of
+
     candidates = []
     all_sources = sources()
     for index, source in enumerate(all_sources):
+        needed = personal_permission_of(source.model) if source.is_history else None
+        if needed and needed not in permissions:
+            continue
         if filters.kind == "changes" and not source.is_history:
             continue
         if filters.kind == "disclosures" and source.is_history:

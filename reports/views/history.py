@@ -36,7 +36,10 @@ class HistoryView(RequiresChangeMixin, PortalViewMixin, TemplateView):
         form = HistoryFilterForm(self.request.GET or None, user=self.request.user)
         cursor = parse_cursor(self.request.GET.get("after", ""))
         entries, next_cursor = history_page(
-            scope_for(self.request.user, APPROVE), form.filters(), cursor
+            scope_for(self.request.user, APPROVE),
+            form.filters(),
+            cursor,
+            permissions=self.request.user.get_all_permissions(),
         )
         context["form"] = form
         context["entries"] = entries

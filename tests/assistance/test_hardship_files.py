@@ -224,3 +224,16 @@ def test_the_household_is_added_to_and_taken_from_with_history(client, world, li
     assert removal.history_user == world.users["officer_a"]
     client.force_login(world.users["cadre_a"])
     assert client.post(url, wrong | {"born_in": "2012"}).status_code == 403
+
+
+def test_the_history_page_shows_a_files_changes_only_with_the_permission(client, world, line):
+    """Industry staff browse every change on the history page; a hardship file's (its worker's
+    name) only if they hold the assistance permission too."""
+    saved(a_file(world.unions["A"], name="周档案"))
+    staff = world.users["staff_lt"]
+    client.force_login(staff)
+    assert "周档案" in client.get(reverse("reports:history")).content.decode()
+    staff.user_permissions.clear()
+    client.force_login(type(staff).objects.get(pk=staff.pk))  # (permissions are cached)
+    page = client.get(reverse("reports:history")).content.decode()
+    assert "周档案" not in page and world.unions["A"].name in page  # the rest still there
