@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import HardshipFile, HardshipGrade, HouseholdMember, SubsistenceLine
+from .models import (
+    Appeal,
+    AppealClass,
+    AppealStep,
+    HardshipFile,
+    HardshipGrade,
+    HouseholdMember,
+    SubsistenceLine,
+)
 
 
 @admin.register(HardshipGrade)
@@ -33,3 +41,29 @@ class HouseholdMemberAdmin(SimpleHistoryAdmin):
     list_display = ("name", "relation", "file")
     search_fields = ("name", "file__name")
     raw_id_fields = ("file",)
+
+
+@admin.register(AppealClass)
+class AppealClassAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "working_days", "order")
+
+
+class AppealStepInline(admin.TabularInline):
+    model = AppealStep
+    extra = 0
+    raw_id_fields = ("routed_to", "by")
+
+
+@admin.register(Appeal)
+class AppealAdmin(SimpleHistoryAdmin):
+    list_display = ("tracking_number", "subject", "union", "status", "deadline")
+    list_filter = ("status", "category", "industry_union")
+    search_fields = ("tracking_number", "subject")
+    raw_id_fields = ("union",)
+    inlines = [AppealStepInline]
+
+
+@admin.register(AppealStep)
+class AppealStepAdmin(admin.ModelAdmin):
+    list_display = ("appeal", "status", "routed_to", "by", "at")
+    raw_id_fields = ("appeal", "routed_to", "by")

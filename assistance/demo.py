@@ -8,26 +8,53 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from unions.models import Member, Union
 
 from .criteria import criteria_met
 from .models import (
+    DEFAULT_APPEAL_CLASSES,
     DEFAULT_GRADES,
+    Appeal,
+    AppealCategory,
+    AppealClass,
+    AppealStatus,
+    AppealStep,
     Cause,
+    Channel,
     CloseReason,
     HardshipFile,
     HardshipGrade,
+    Satisfaction,
     SubsistenceLine,
 )
+from .services.appeals import deadlines
 
 # Illustrative figures for the demo (staff enter the published line in the admin).
 DEMO_LINES = {2025: Decimal("1000.00"), 2026: Decimal("1030.00")}
 PERMITTED = ("officer", "nl_officer", "qf_staff", "qf_staff2", "nl_staff")
 FILES_PER_UNION = (1, 4)
 NEEDS = ("医疗救助", "子女助学", "生活补助", "技能培训与再就业", "送温暖慰问")
+# Every demo appeal is followed on the public page with this code (README).
+DEMO_APPEAL_CODE = "DEMO2026"
+APPEALS_PER_UNION = (0, 3)
+APPEAL_SUBJECTS = {
+    AppealCategory.WAGES: ("拖欠三个月工资", "加班费未按规定支付"),
+    AppealCategory.CONTRACT: ("未签订书面劳动合同", "合同到期未续签被辞退"),
+    AppealCategory.INJURY: ("工伤认定迟迟未办", "工伤医疗费报销难"),
+    AppealCategory.SOCIAL_INSURANCE: ("单位未缴纳社会保险", "社保断缴影响看病报销"),
+    AppealCategory.HARDSHIP: ("家人重病生活困难", "子女上学费用困难"),
+    AppealCategory.RIGHTS: ("厂务公开内容不全", "职代会提案无人答复"),
+}
+ANSWERS = (
+    "工会已与企业协商，企业承诺本月底前补发。",
+    "已陪同职工到劳动监察部门反映，正在处理，请保持电话畅通。",
+    "经核实，已为您申请困难帮扶，请到工会领取救助金。",
+)
 
 
 def extend_demo(*, builder) -> dict:
@@ -53,7 +80,7 @@ def extend_demo(*, builder) -> dict:
         for member in rng.sample(members, min(len(members), rng.randint(*FILES_PER_UNION))):
             files.append(_file(rng, today, union, member, grades))
     created = bulk_create_with_history(files, HardshipFile, batch_size=1000)
-    return {"hardship_files": len(created)}
+    return {"hardship_files": len(created), "appeals": _appeals(rng, today)}
 
 
 def _file(rng, today, union, member, grades) -> HardshipFile:
@@ -91,3 +118,81 @@ def _file(rng, today, union, member, grades) -> HardshipFile:
         file.close_reason = CloseReason.OUT_OF_HARDSHIP
     file.criteria = criteria_met(file, line)
     return file
+
+
+def _appeals(rng, today) -> int:
+    """Appeals of the last four months: the older ones answered and rated, some overdue (a few
+    so long that the industry union follows them up), a few new ones not routed yet."""
+    classes = [
+        AppealClass.objects.get_or_create(
+            code=code, defaults={"name": name, "working_days": days, "order": order}
+        )[0]
+        for code, name, days, order in DEFAULT_APPEAL_CLASSES
+    ]
+    code_hash = make_password(DEMO_APPEAL_CODE)
+    deadlines_of = {}  # (received on, class) -> deadlines: the calendar read once a pair
+    appeals, stages = [], []
+    unions = Union.objects.grassroots().counted().select_related("industry_union").order_by("pk")
+    for union in unions:
+        for _ in range(rng.randint(*APPEALS_PER_UNION)):
+            category = rng.choice(list(APPEAL_SUBJECTS))
+            appeal_class = rng.choices(classes, weights=[7, 2, 1])[0]
+            received = today - datetime.timedelta(days=rng.randint(0, 120))
+            key = (received, appeal_class.pk)
+            if key not in deadlines_of:
+                deadlines_of[key] = deadlines(received, appeal_class)
+            anonymous = rng.random() < 0.2
+            appeal = Appeal(
+                industry_union=union.industry_union,
+                union=union if received < today - datetime.timedelta(days=2) else None,
+                tracking_number=f"SQ{received:%Y%m%d}{len(appeals) + 1:06d}",
+                code_hash=code_hash,
+                channel=rng.choice(Channel.values),
+                category=category,
+                appeal_class=appeal_class,
+                is_anonymous=anonymous,
+                name=""
+                if anonymous
+                else rng.choice("王李张刘陈杨赵") + rng.choice(("强", "丽", "伟")),
+                phone="" if anonymous else f"139{rng.randint(0, 99999999):08d}",
+                subject=rng.choice(APPEAL_SUBJECTS[category]),
+                content="职工反映的情况与诉求（演示数据）。",
+                received_on=received,
+            )
+            appeal.deadline, appeal.escalates_on = deadlines_of[key]
+            appeals.append(appeal)
+            stages.append(_demo_stage(rng, today, appeal))
+    created = bulk_create_with_history(appeals, Appeal, batch_size=1000)
+    steps = []
+    for appeal, stage in zip(created, stages, strict=True):
+        day = appeal.received_on
+        for status in stage:
+            steps.append(AppealStep(appeal=appeal, status=status, at=_at(day)))
+            day = min(today, day + datetime.timedelta(days=rng.randint(0, 3)))
+    AppealStep.objects.bulk_create(steps, batch_size=2000)
+    return len(created)
+
+
+def _demo_stage(rng, today, appeal) -> list[str]:
+    """Moves `appeal` to a status its age makes plausible; the statuses it went through."""
+    path = [AppealStatus.RECEIVED]
+    if appeal.union is None:
+        return path
+    path.append(AppealStatus.ACCEPTED)
+    if rng.random() < 0.7 or appeal.deadline < today - datetime.timedelta(days=30):
+        # Answered, mostly in time; rated by most workers.
+        answered = min(today, appeal.deadline + datetime.timedelta(days=rng.choice([-3, -1, 0, 2])))
+        appeal.answer, appeal.answered_on = rng.choice(ANSWERS), max(appeal.received_on, answered)
+        path += [AppealStatus.IN_HAND, AppealStatus.ANSWERED]
+        if rng.random() < 0.7:
+            appeal.closed_on = appeal.answered_on
+            appeal.satisfaction = rng.choices(Satisfaction.values, weights=[7, 2, 1])[0]
+            path.append(AppealStatus.CLOSED)
+    elif rng.random() < 0.6:
+        path.append(AppealStatus.IN_HAND)
+    appeal.status = path[-1]
+    return path
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))

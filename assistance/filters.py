@@ -7,7 +7,7 @@ from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.text import normalize_code, normalize_text
 from unions.filters import UnionSubtreeFilter
 
-from .models import HardshipFile, HardshipGrade
+from .models import Appeal, AppealCategory, AppealStatus, HardshipFile, HardshipGrade
 
 
 class HardshipFileFilter(PortalFilterSet):
@@ -39,3 +39,38 @@ class HardshipFileFilter(PortalFilterSet):
             return queryset
         due = queryset.due_for_review(timezone.localdate())
         return due if value else queryset.exclude(pk__in=due.values("pk"))
+
+
+class AppealFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Tracking number or subject"))
+    )
+    union = UnionSubtreeFilter()
+    status = django_filters.ChoiceFilter(label=_("status"), choices=AppealStatus.choices)
+    category = django_filters.ChoiceFilter(label=_("category"), choices=AppealCategory.choices)
+    overdue = django_filters.BooleanFilter(label=_("overdue"), method="overdue_on", widget=yes_no())
+    escalated = django_filters.BooleanFilter(
+        label=_("escalated to the industry union"), method="escalated_on", widget=yes_no()
+    )
+
+    class Meta:
+        model = Appeal
+        fields = ("q", "union", "status", "category", "overdue", "escalated")
+
+    def search(self, queryset, name, value):
+        text = normalize_text(value)
+        return queryset.filter(
+            Q(tracking_number__iexact=normalize_code(value)) | Q(subject__icontains=text)
+        )
+
+    def overdue_on(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue_on(timezone.localdate())
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+
+    def escalated_on(self, queryset, name, value):
+        if value is None:
+            return queryset
+        escalated = queryset.escalated_on(timezone.localdate())
+        return escalated if value else queryset.exclude(pk__in=escalated.values("pk"))

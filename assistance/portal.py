@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.navigation import Page
 
 from . import models
+from .attention import ATTENTION  # noqa: F401
+from .reminders import RULES as REMINDER_RULES  # noqa: F401
 
 PAGES = (
     Page(
@@ -13,6 +15,14 @@ PAGES = (
         "assistance:file_list",
         "bi-folder2-open",
         10,
+        permission=models.PERSONAL_PERMISSION,
+    ),
+    Page(
+        "assistance",
+        _("Appeals"),
+        "assistance:appeal_list",
+        "bi-chat-left-text",
+        20,
         permission=models.PERSONAL_PERMISSION,
     ),
 )

@@ -1,10 +1,19 @@
 import django_tables2 as tables
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from unions.id_numbers import mask_id_number
 
-from .models import HardshipFile
+from .models import RUNNING, Appeal, AppealStatus, HardshipFile
+
+STATUS_COLOURS = {
+    AppealStatus.RECEIVED: "secondary",
+    AppealStatus.ACCEPTED: "info",
+    AppealStatus.IN_HAND: "primary",
+    AppealStatus.ANSWERED: "success",
+    AppealStatus.CLOSED: "light border",
+}
 
 
 class HardshipFileTable(tables.Table):
@@ -42,3 +51,40 @@ class HardshipFileTable(tables.Table):
         return format_html(
             '<span class="badge text-bg-secondary">{}</span>', record.get_close_reason_display()
         )
+
+
+class AppealTable(tables.Table):
+    tracking_number = tables.Column(linkify=True)
+    subject = tables.Column(attrs={"td": {"class": "wrap"}})
+    category = tables.Column()
+    union = tables.Column(
+        verbose_name=_("responsible union"),
+        attrs={"td": {"class": "wrap"}},
+        order_by=("union__path",),
+        empty_values=(),
+    )
+    received_on = tables.DateColumn(format="DATE_FORMAT")
+    deadline = tables.DateColumn(format="DATE_FORMAT")
+    status = tables.Column()
+
+    class Meta:
+        model = Appeal
+        fields = ("tracking_number", "subject", "category", "union", "received_on", "deadline")
+        sequence = (*fields, "status")
+        empty_text = _("No appeal matches.")
+
+    def render_union(self, record):
+        return record.union or record.industry_union.short_name
+
+    def render_status(self, record):
+        overdue = record.status in RUNNING and record.deadline < timezone.localdate()
+        badge = format_html(
+            '<span class="badge text-bg-{}">{}</span>',
+            STATUS_COLOURS[record.status],
+            record.get_status_display(),
+        )
+        if overdue:
+            return format_html(
+                '{} <span class="badge text-bg-danger">{}</span>', badge, _("overdue")
+            )
+        return badge

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import files
+from .views import appeals, files
 
 app_name = "assistance"
 urlpatterns = [
@@ -14,4 +14,9 @@ urlpatterns = [
         files.HouseholdRemoveView.as_view(),
         name="household_remove",
     ),
+    path("appeals/", appeals.AppealListView.as_view(), name="appeal_list"),
+    path("appeals/new/", appeals.AppealCreateView.as_view(), name="appeal_create"),
+    path("appeals/<int:pk>/", appeals.AppealDetailView.as_view(), name="appeal_detail"),
+    path("appeals/<int:pk>/move/", appeals.AppealMoveView.as_view(), name="appeal_move"),
+    path("appeals/<int:pk>/route/", appeals.AppealRouteView.as_view(), name="appeal_route"),
 ]

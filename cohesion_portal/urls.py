@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from assistance.views.public import AppealFileView, AppealTrackView
 from cohesion_portal import plugins
 from reports.views.home import HomeView
 from standards.views.surveys import SurveyAnswerView
@@ -29,5 +30,8 @@ urlpatterns = [
     path("join/<str:code>/", JoinView.as_view(), name="join"),
     # Public: the member satisfaction survey a union's link or QR code points to.
     path("survey/<str:code>/", SurveyAnswerView.as_view(), name="survey"),
+    # Public: a worker files an appeal (连心桥) and follows it with its number and code.
+    path("appeal/", AppealFileView.as_view(), name="appeal"),
+    path("appeal/track/", AppealTrackView.as_view(), name="appeal_track"),
     path("admin/", admin.site.urls),
 ]

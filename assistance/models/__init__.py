@@ -1,7 +1,18 @@
+from .appeals import (
+    DEFAULT_APPEAL_CLASSES,
+    NEXT_STATUSES,
+    RUNNING,
+    Appeal,
+    AppealCategory,
+    AppealClass,
+    AppealStatus,
+    AppealStep,
+    Channel,
+    Satisfaction,
+)
 from .files import (
     DEFAULT_GRADES,
     NEAR_LINE_CAUSES,
-    PERSONAL_PERMISSION,
     Cause,
     CloseReason,
     Criterion,
@@ -12,18 +23,30 @@ from .files import (
     Relation,
     SubsistenceLine,
 )
+from .personal import PERSONAL_PERMISSION, PersonalQuerySet
 
 __all__ = [
+    "DEFAULT_APPEAL_CLASSES",
     "DEFAULT_GRADES",
     "NEAR_LINE_CAUSES",
+    "NEXT_STATUSES",
     "PERSONAL_PERMISSION",
+    "RUNNING",
+    "Appeal",
+    "AppealCategory",
+    "AppealClass",
+    "AppealStatus",
+    "AppealStep",
     "Cause",
+    "Channel",
     "CloseReason",
     "Criterion",
     "HardshipFile",
     "HardshipFileQuerySet",
     "HardshipGrade",
     "HouseholdMember",
+    "PersonalQuerySet",
     "Relation",
+    "Satisfaction",
     "SubsistenceLine",
 ]

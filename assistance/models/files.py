@@ -12,14 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cohesion_portal.access import VIEW, ScopedQuerySet, SharedQuerySet
+from cohesion_portal.access import SharedQuerySet
 from cohesion_portal.dates import add_months
 from cohesion_portal.versioning import Versioned
 from unions.models import Enterprise, Member, Union
 
-# Who may read a worker's file, aid and appeals by name (architecture: the most sensitive
-# records); others in scope see the figures only.
-PERSONAL_PERMISSION = "assistance.view_individuals"
+from .personal import PersonalQuerySet
+
 # A file not reviewed for this long is due for review (动态管理).
 REVIEW_MONTHS = 6
 NOT_NEGATIVE = [MinValueValidator(Decimal(0))]
@@ -105,17 +104,7 @@ class CloseReason(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class HardshipFileQuerySet(ScopedQuerySet):
-    """A file is its union's; a person reads it only with PERSONAL_PERMISSION. A `Reader`
-    (figures, jobs) has no permissions to ask: figures count files, they do not name them."""
-
-    personal_permission = PERSONAL_PERMISSION  # (pages refuse a person without it: 403)
-
-    def for_user(self, user, action: str = VIEW):
-        if hasattr(user, "has_perm") and not user.has_perm(PERSONAL_PERMISSION):
-            return self.none()
-        return super().for_user(user, action)
-
+class HardshipFileQuerySet(PersonalQuerySet):
     def open(self):
         return self.filter(closed_on__isnull=True)
 

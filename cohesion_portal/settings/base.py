@@ -210,6 +210,10 @@ FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=600)
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # The public join page: applications one address may send per hour.
 JOIN_APPLICATIONS_PER_HOUR = env.int("JOIN_APPLICATIONS_PER_HOUR", default=5)
+# The public appeal pages: appeals one address may file, and tracking numbers it may check, an
+# hour (a wrong code counts like a right one: guessing codes is slow).
+APPEALS_PER_HOUR = env.int("APPEALS_PER_HOUR", default=5)
+APPEAL_CHECKS_PER_HOUR = env.int("APPEAL_CHECKS_PER_HOUR", default=30)
 # Transfer requests: ID numbers one user may look up (who holds them) in an hour.
 TRANSFER_LOOKUPS_PER_HOUR = env.int("TRANSFER_LOOKUPS_PER_HOUR", default=20)
 

@@ -4,7 +4,16 @@
 import datetime
 from decimal import Decimal
 
-from assistance.models import DEFAULT_GRADES, HardshipFile, HardshipGrade, HouseholdMember
+from assistance.models import (
+    DEFAULT_APPEAL_CLASSES,
+    DEFAULT_GRADES,
+    Appeal,
+    AppealClass,
+    HardshipFile,
+    HardshipGrade,
+    HouseholdMember,
+)
+from assistance.services import appeal_file
 from tests.factories import id_number
 from tests.scoping import builds
 
@@ -15,6 +24,11 @@ QUERY_BOUNDS = {
     "assistance:file_list": 9,
     "assistance:household_add": 7,
     "assistance:household_remove": 8,
+    "assistance:appeal_list": 9,
+    "assistance:appeal_create": 9,
+    "assistance:appeal_detail": 12,
+    "assistance:appeal_move": 8,
+    "assistance:appeal_route": 8,
 }
 
 
@@ -48,3 +62,28 @@ def household_member_in(union):
     return HouseholdMember.objects.create(
         file=hardship_file_in(union), name=f"{union.name}·家属", relation="child", born_in=2012
     )
+
+
+def appeal_class(code: str = "ordinary") -> AppealClass:
+    """A class of the data migration (which a test that empties the database takes away)."""
+    name, days, order = next((n, d, o) for c, n, d, o in DEFAULT_APPEAL_CLASSES if c == code)
+    return AppealClass.objects.get_or_create(
+        code=code, defaults={"name": name, "working_days": days, "order": order}
+    )[0]
+
+
+@builds(Appeal)
+def appeal_in(union):
+    appeal, _code = appeal_file(
+        actor=None,
+        appeal=Appeal(
+            industry_union=union.industry_union,
+            union=union,
+            category="wages",
+            appeal_class=appeal_class(),
+            name=f"{union.name}·诉求职工",
+            subject=f"{union.name}·拖欠工资",
+            content="三个月工资未发。",
+        ),
+    )
+    return appeal

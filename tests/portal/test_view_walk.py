@@ -29,7 +29,7 @@ from ..conftest import (
 from ..scoping import BUILDERS, build_records
 
 # Pages a visitor reaches without logging in. Keep this list short and deliberate.
-PUBLIC = {"login", "set_language", "logout", "join", "survey"}
+PUBLIC = {"login", "set_language", "logout", "join", "survey", "appeal", "appeal_track"}
 # The admin has its own gate (superusers only), tested in test_admin_gate below.
 SKIP_NAMESPACES = {"admin"}
 

@@ -1,4 +1,4 @@
-"""The assistance app's forms; each checks through the service's `*_errors`."""
+"""Forms of hardship files and their households."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +8,8 @@ from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, Union
 
-from .models import Cause, HardshipFile, HardshipGrade, HouseholdMember
-from .services import hardship_file_errors, household_member_errors
+from ..models import Cause, HardshipFile, HardshipGrade, HouseholdMember
+from ..services import hardship_file_errors, household_member_errors
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
