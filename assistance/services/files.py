@@ -49,11 +49,7 @@ def hardship_file_errors(*, file: HardshipFile) -> dict:
         errors["closed_on"] = _("Enter the day the file was closed.")
     if file.enterprise_id and file.union_id and not file.enterprise.union_id:
         errors["enterprise"] = _("The enterprise has no union.")
-    elif (
-        file.enterprise_id
-        and file.union_id
-        and file.enterprise.union.grassroots_id != file.union.grassroots_id
-    ):
+    elif file.enterprise_id and file.union_id and not file.enterprise.is_organised_by(file.union):
         errors["enterprise"] = _("%(names)s do not belong to this union.") % {
             "names": file.enterprise
         }

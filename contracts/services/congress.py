@@ -5,7 +5,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import SHARED_LEVELS, CongressSession, CongressSystem
-from .common import same_grassroots
 
 
 def congress_errors(*, congress: CongressSystem, enterprises) -> dict:
@@ -20,7 +19,7 @@ def congress_errors(*, congress: CongressSystem, enterprises) -> dict:
                     "industry or regional congress covers several."
                 )
             }
-        if not same_grassroots(enterprises[0], congress.union):
+        if not enterprises[0].is_organised_by(congress.union):
             return {
                 "enterprises": _("%(names)s do not belong to this union.")
                 % {"names": enterprises[0]}

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from ..models import MULTI_ENTERPRISE_KINDS, CollectiveContract, NegotiationOffer, NegotiationRound
 from ..scans import validate_scan
-from .common import same_grassroots
 
 
 def contract_errors(*, contract: CollectiveContract, enterprises) -> dict:
@@ -21,7 +20,7 @@ def contract_errors(*, contract: CollectiveContract, enterprises) -> dict:
             "contract covers several."
         )
     # An enterprise's own contract: the enterprise belongs to the contract's grassroots union.
-    outside = [e for e in enterprises if not same_grassroots(e, contract.union)]
+    outside = [e for e in enterprises if not e.is_organised_by(contract.union)]
     if outside and contract.kind not in MULTI_ENTERPRISE_KINDS:
         errors["enterprises"] = _("%(names)s do not belong to this union.") % {
             "names": "、".join(e.name for e in outside)
@@ -75,7 +74,7 @@ def offer_errors(*, offer: NegotiationOffer) -> dict:
     errors = {}
     enterprise = offer.enterprise if offer.enterprise_id else None
     union = offer.union if offer.union_id else None
-    if enterprise and union and not same_grassroots(enterprise, union):
+    if enterprise and union and not enterprise.is_organised_by(union):
         errors["enterprise"] = _("%(names)s do not belong to this union.") % {"names": enterprise}
     if offer.replied_on and offer.sent_on and offer.replied_on < offer.sent_on:
         errors["replied_on"] = _("The reply cannot come before the offer was sent.")

@@ -5,14 +5,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Disclosure
-from .common import same_grassroots
 
 
 def disclosure_errors(*, disclosure: Disclosure) -> dict:
     if (
         disclosure.enterprise_id
         and disclosure.union_id
-        and not same_grassroots(disclosure.enterprise, disclosure.union)
+        and not disclosure.enterprise.is_organised_by(disclosure.union)
     ):
         return {
             "enterprise": _("%(names)s do not belong to this union.")

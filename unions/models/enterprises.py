@@ -131,5 +131,11 @@ class Enterprise(Versioned):
     def __str__(self):
         return self.name
 
+    def is_organised_by(self, union) -> bool:
+        """Whether the enterprise's union is `union`'s grassroots union or one of its branches:
+        an enterprise's own contract, congress, hardship file or love supermarket belongs to
+        that union."""
+        return bool(self.union_id) and self.union.grassroots_id == union.grassroots_id
+
     def get_absolute_url(self):
         return reverse("unions:enterprise_detail", args=[self.pk])
