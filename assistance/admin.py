@@ -8,6 +8,9 @@ from .models import (
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
+    Station,
+    StationActivity,
+    StationCoverage,
     SubsistenceLine,
 )
 
@@ -67,3 +70,30 @@ class AppealAdmin(SimpleHistoryAdmin):
 class AppealStepAdmin(admin.ModelAdmin):
     list_display = ("appeal", "status", "routed_to", "by", "at")
     raw_id_fields = ("appeal", "routed_to", "by")
+
+
+class StationCoverageInline(admin.TabularInline):
+    model = StationCoverage
+    extra = 0
+    raw_id_fields = ("enterprise",)
+
+
+@admin.register(Station)
+class StationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind", "union", "opened_on", "closed_on")
+    list_filter = ("kind", "industry_union")
+    search_fields = ("name",)
+    raw_id_fields = ("union",)
+    inlines = [StationCoverageInline]
+
+
+@admin.register(StationActivity)
+class StationActivityAdmin(SimpleHistoryAdmin):
+    list_display = ("station", "day", "visitors", "value")
+    raw_id_fields = ("station",)
+
+
+@admin.register(StationCoverage)
+class StationCoverageAdmin(admin.ModelAdmin):
+    list_display = ("station", "enterprise")
+    raw_id_fields = ("station", "enterprise")

@@ -1,7 +1,8 @@
 """Demo hardship files: a few open files in each grassroots union, mostly members' (a worker
 of a covered enterprise otherwise), each meeting its criteria against the demo 低保 line, some
-due for review, some closed as out of hardship; the demo's officers and industry-union staff
-hold the assistance permission (the area cadre and the leader read the figures only)."""
+due for review, some closed as out of hardship; appeals of the last four months, most answered
+and rated, some overdue; the demo's officers and industry-union staff hold the assistance
+permission (the area cadre and the leader read the figures only)."""
 
 import datetime
 import random
@@ -13,9 +14,10 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from unions.models import Member, Union
+from unions.models import Member, Role, RoleKind, Union
 
 from .criteria import criteria_met
+from .demo_stations import build_stations
 from .models import (
     DEFAULT_APPEAL_CLASSES,
     DEFAULT_GRADES,
@@ -80,7 +82,11 @@ def extend_demo(*, builder) -> dict:
         for member in rng.sample(members, min(len(members), rng.randint(*FILES_PER_UNION))):
             files.append(_file(rng, today, union, member, grades))
     created = bulk_create_with_history(files, HardshipFile, batch_size=1000)
-    return {"hardship_files": len(created), "appeals": _appeals(rng, today)}
+    return {
+        "hardship_files": len(created),
+        "appeals": _appeals(rng, today),
+        "stations": build_stations(rng, today),
+    }
 
 
 def _file(rng, today, union, member, grades) -> HardshipFile:
@@ -163,11 +169,18 @@ def _appeals(rng, today) -> int:
             appeals.append(appeal)
             stages.append(_demo_stage(rng, today, appeal))
     created = bulk_create_with_history(appeals, Appeal, batch_size=1000)
+    # The industry unions' staff handle the demo's appeals (the worker files the online ones).
+    handlers = {}
+    for role in Role.objects.filter(kind=RoleKind.INDUSTRY_STAFF).order_by("-pk"):
+        handlers[role.industry_union_id] = role.user
     steps = []
     for appeal, stage in zip(created, stages, strict=True):
         day = appeal.received_on
         for status in stage:
-            steps.append(AppealStep(appeal=appeal, status=status, at=_at(day)))
+            by = handlers.get(appeal.industry_union_id)
+            if status == AppealStatus.RECEIVED and appeal.channel == Channel.ONLINE:
+                by = None
+            steps.append(AppealStep(appeal=appeal, status=status, at=_at(day), by=by))
             day = min(today, day + datetime.timedelta(days=rng.randint(0, 3)))
     AppealStep.objects.bulk_create(steps, batch_size=2000)
     return len(created)
@@ -179,7 +192,7 @@ def _demo_stage(rng, today, appeal) -> list[str]:
     if appeal.union is None:
         return path
     path.append(AppealStatus.ACCEPTED)
-    if rng.random() < 0.7 or appeal.deadline < today - datetime.timedelta(days=30):
+    if rng.random() < 0.7 or appeal.deadline < today - datetime.timedelta(days=12):
         # Answered, mostly in time; rated by most workers.
         answered = min(today, appeal.deadline + datetime.timedelta(days=rng.choice([-3, -1, 0, 2])))
         appeal.answer, appeal.answered_on = rng.choice(ANSWERS), max(appeal.received_on, answered)

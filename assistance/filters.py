@@ -7,7 +7,15 @@ from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from cohesion_portal.text import normalize_code, normalize_text
 from unions.filters import UnionSubtreeFilter
 
-from .models import Appeal, AppealCategory, AppealStatus, HardshipFile, HardshipGrade
+from .models import (
+    Appeal,
+    AppealCategory,
+    AppealStatus,
+    HardshipFile,
+    HardshipGrade,
+    Station,
+    StationKind,
+)
 
 
 class HardshipFileFilter(PortalFilterSet):
@@ -17,7 +25,7 @@ class HardshipFileFilter(PortalFilterSet):
     union = UnionSubtreeFilter()
     grade = django_filters.ModelChoiceFilter(label=_("grade"), queryset=HardshipGrade.objects.all())
     open = django_filters.BooleanFilter(
-        label=_("open"), field_name="closed_on", lookup_expr="isnull", widget=yes_no()
+        label=_("on file"), field_name="closed_on", lookup_expr="isnull", widget=yes_no()
     )
     due = django_filters.BooleanFilter(
         label=_("due for review"), method="due_for_review", widget=yes_no()
@@ -74,3 +82,22 @@ class AppealFilter(PortalFilterSet):
             return queryset
         escalated = queryset.escalated_on(timezone.localdate())
         return escalated if value else queryset.exclude(pk__in=escalated.values("pk"))
+
+
+class StationFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), field_name="name", lookup_expr="icontains", widget=search_box(_("Name"))
+    )
+    union = UnionSubtreeFilter()
+    kind = django_filters.ChoiceFilter(label=_("type of station"), choices=StationKind.choices)
+    open = django_filters.BooleanFilter(label=_("open now"), method="open_today", widget=yes_no())
+
+    class Meta:
+        model = Station
+        fields = ("q", "union", "kind", "open")
+
+    def open_today(self, queryset, name, value):
+        if value is None:
+            return queryset
+        open_now = queryset.open_on(timezone.localdate())
+        return open_now if value else queryset.exclude(pk__in=open_now.values("pk"))

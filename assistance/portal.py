@@ -6,7 +6,10 @@ from cohesion_portal.navigation import Page
 
 from . import models
 from .attention import ATTENTION  # noqa: F401
+from .metrics import METRICS  # noqa: F401
+from .monthly_figures import MONTHLY_FIGURES  # noqa: F401
 from .reminders import RULES as REMINDER_RULES  # noqa: F401
+from .sheets import SHEETS  # noqa: F401
 
 PAGES = (
     Page(
@@ -16,6 +19,13 @@ PAGES = (
         "bi-folder2-open",
         10,
         permission=models.PERSONAL_PERMISSION,
+    ),
+    Page(
+        "assistance",
+        _("Stations and love supermarkets"),
+        "assistance:station_list",
+        "bi-shop",
+        30,
     ),
     Page(
         "assistance",

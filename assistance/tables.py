@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from unions.id_numbers import mask_id_number
 
-from .models import RUNNING, Appeal, AppealStatus, HardshipFile
+from .models import RUNNING, Appeal, AppealStatus, HardshipFile, Station
 
 STATUS_COLOURS = {
     AppealStatus.RECEIVED: "secondary",
     AppealStatus.ACCEPTED: "info",
-    AppealStatus.IN_HAND: "primary",
+    AppealStatus.IN_HAND: "warning",
     AppealStatus.ANSWERED: "success",
     AppealStatus.CLOSED: "light border",
 }
@@ -88,3 +88,28 @@ class AppealTable(tables.Table):
                 '{} <span class="badge text-bg-danger">{}</span>', badge, _("overdue")
             )
         return badge
+
+
+class StationTable(tables.Table):
+    name = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
+    kind = tables.Column()
+    union = tables.Column(
+        verbose_name=_("run by"),
+        attrs={"td": {"class": "wrap"}},
+        order_by=("union__path",),
+        empty_values=(),
+    )
+    units = tables.Column(
+        verbose_name=_("units covered"),
+        attrs={"td": {"class": "text-end"}, "th": {"class": "text-end"}},
+    )
+    opened_on = tables.DateColumn(format="DATE_FORMAT")
+    closed_on = tables.DateColumn(format="DATE_FORMAT", default="—")
+
+    class Meta:
+        model = Station
+        fields = ("name", "kind", "union", "units", "opened_on", "closed_on")
+        empty_text = _("No station or love supermarket matches.")
+
+    def render_union(self, record):
+        return record.union or record.industry_union.short_name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appeals, files
+from .views import appeals, files, stations
 
 app_name = "assistance"
 urlpatterns = [
@@ -19,4 +19,13 @@ urlpatterns = [
     path("appeals/<int:pk>/", appeals.AppealDetailView.as_view(), name="appeal_detail"),
     path("appeals/<int:pk>/move/", appeals.AppealMoveView.as_view(), name="appeal_move"),
     path("appeals/<int:pk>/route/", appeals.AppealRouteView.as_view(), name="appeal_route"),
+    path("stations/", stations.StationListView.as_view(), name="station_list"),
+    path("stations/new/", stations.StationEditView.as_view(), name="station_create"),
+    path("stations/<int:pk>/", stations.StationDetailView.as_view(), name="station_detail"),
+    path("stations/<int:pk>/edit/", stations.StationEditView.as_view(), name="station_edit"),
+    path(
+        "stations/<int:pk>/activity/",
+        stations.StationActivityAddView.as_view(),
+        name="station_activity_add",
+    ),
 ]

@@ -74,7 +74,6 @@ METRICS: Registry[Metric] = Registry("metric", key=lambda metric: metric.key)
 # with the issue that brings it. Nothing else may be unregistered.
 PENDING = {
     "competitions.book_rooms": "issue 18 (competitions: worker book rooms, T5)",
-    "assistance.love_supermarket_units": "issue 17 (assistance: love supermarkets, T7)",
 }
 
 

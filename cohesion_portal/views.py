@@ -40,9 +40,20 @@ from .widgets import EMPTY_LABELS, PICK_LIMIT, PickerChoices
 
 
 class PortalViewMixin(LoginRequiredMixin):
-    """Every page behind the login. Views set `title`, and `breadcrumbs` where they nest."""
+    """Every page behind the login. Views set `title`, and `breadcrumbs` where they nest. A
+    page of a model whose rows need a permission to be read at all (a worker's hardship file,
+    appeal: `personal_permission_of`) is refused without it, in scope or not, adding included."""
 
     title = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        model = getattr(self, "model", None)
+        needed = personal_permission_of(model) if model else None
+        if needed and request.user.is_authenticated and not request.user.has_perm(needed):
+            raise PermissionDenied(
+                _("Your role does not include workers' personal records of assistance.")
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_title(self):
         return self.title
@@ -75,14 +86,6 @@ class ScopedViewMixin(PortalViewMixin):
     # A list narrows to the area the dashboard's filters chose, when its query string names one
     # (cohesion_portal.area): the number on the dashboard and the list count the same rows.
     narrows_to_area = False
-
-    def dispatch(self, request, *args, **kwargs):
-        needed = personal_permission_of(self.model) if self.model else None
-        if needed and request.user.is_authenticated and not request.user.has_perm(needed):
-            raise PermissionDenied(
-                _("Your role does not include workers' personal records of assistance.")
-            )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_scope_action(self):
         if self.scope_action in (INSPECT, APPROVE):

@@ -33,6 +33,10 @@ PAGES = [
     ("disclosure-new", "/contracts/disclosures/new/"),
     ("hardship-files", "/assistance/files/"),
     ("hardship-file-new", "/assistance/files/new/"),
+    ("appeals", "/assistance/appeals/"),
+    ("appeal-new", "/assistance/appeals/new/"),
+    ("appeal-public", "/appeal/"),
+    ("appeal-track", "/appeal/track/"),
     ("reminders", "/reminders/"),
     ("dashboard", "/reports/dashboard/"),
     ("ranking", "/standards/ranking/"),
@@ -83,6 +87,7 @@ def main():
                 ("plan", "/standards/plans/"),
                 ("scheme", "/standards/schemes/"),
                 ("survey", "/standards/surveys/"),
+                ("appeal", "/assistance/appeals/?overdue=true"),
             ):
                 page.goto(args.base + listing)
                 link = page.locator("main table tbody a")

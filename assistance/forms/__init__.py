@@ -9,6 +9,7 @@ from .appeals import (
     PublicAppealForm,
 )
 from .files import DATE, ConfirmForm, HardshipFileForm, HouseholdMemberForm
+from .stations import StationActivityForm, StationForm
 
 __all__ = [
     "DATE",
@@ -21,4 +22,6 @@ __all__ = [
     "HardshipFileForm",
     "HouseholdMemberForm",
     "PublicAppealForm",
+    "StationActivityForm",
+    "StationForm",
 ]

@@ -4,7 +4,7 @@ tracking, rating)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cohesion_portal.access import CHANGE, scope_for
+from cohesion_portal.access import CHANGE
 from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import IndustryUnion, Union
@@ -13,6 +13,7 @@ from unions.selectors import union_labels
 from ..models import Appeal, AppealClass, AppealStatus, Satisfaction
 from ..services import appeal_errors
 from .files import DATE
+from .industry_level import offer_union_or_industry
 
 CONTENT = forms.Textarea(attrs={"rows": 5})
 
@@ -55,16 +56,7 @@ class AppealForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        unions = Union.objects.for_user(user, CHANGE).filter(status="active")
-        self.fields["union"].queryset = unions
-        scope = scope_for(user, CHANGE)
-        # Without an industry union of one's own, an appeal left at that level would vanish.
-        self.fields["union"].required = not (scope.everything or scope.industry_union_ids)
-        industries = IndustryUnion.objects.filter(pk__in=unions.values("industry_union"))
-        self.fields["industry_union"].queryset = industries
-        if len(industries) == 1:  # (an officer's: no choice to make)
-            self.initial["industry_union"] = industries[0].pk
-            self.fields["industry_union"].widget = forms.HiddenInput()
+        offer_union_or_industry(self, user)
         self.fields["appeal_class"].queryset = AppealClass.objects.all()
 
     def clean(self):
@@ -99,11 +91,23 @@ class AppealMoveForm(forms.Form):
 
     def __init__(self, *args, appeal: Appeal, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        following = appeal.next_statuses
         self.fields["status"].choices = [
-            (status, AppealStatus(status).label) for status in appeal.next_statuses
+            (status, AppealStatus(status).label) for status in following
         ]
-        self.fields["appeal_class"].initial = appeal.appeal_class_id
-        self.fields["answer"].initial = appeal.answer
+        if len(following) == 1:
+            self.fields["status"].initial = following[0]
+        # Only the fields the moves on offer use.
+        if AppealStatus.ACCEPTED in following:
+            self.fields["appeal_class"].initial = appeal.appeal_class_id
+        else:
+            del self.fields["appeal_class"]
+        if AppealStatus.ANSWERED in following:
+            self.fields["answer"].initial = appeal.answer
+        else:
+            del self.fields["answer"]
+        if AppealStatus.CLOSED not in following or appeal.status == AppealStatus.RECEIVED:
+            del self.fields["satisfaction"]
 
 
 class AppealRouteForm(forms.Form):

@@ -24,6 +24,7 @@ from .files import (
     SubsistenceLine,
 )
 from .personal import PERSONAL_PERMISSION, PersonalQuerySet
+from .stations import Station, StationActivity, StationCoverage, StationKind
 
 __all__ = [
     "DEFAULT_APPEAL_CLASSES",
@@ -48,5 +49,9 @@ __all__ = [
     "PersonalQuerySet",
     "Relation",
     "Satisfaction",
+    "Station",
+    "StationActivity",
+    "StationCoverage",
+    "StationKind",
     "SubsistenceLine",
 ]

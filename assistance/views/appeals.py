@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
     RecordDetailView,
-    ScopedEditView,
+    ScopedCreateView,
     ScopedListView,
     ScopedObjectFormView,
     add_service_error,
@@ -66,14 +66,17 @@ class AppealDetailView(RecordDetailView):
         return context
 
 
-class AppealCreateView(ScopedEditView):
+class AppealCreateView(ScopedCreateView):
     """Register an appeal received by visit, phone or letter; the worker is told its tracking
-    number and code (shown once)."""
+    number and code (shown once). What the worker said is not edited afterwards: the steps
+    carry what follows."""
 
     model = Appeal
     form_class = AppealForm
-    add_title = _("Register an appeal")
-    list_crumb = APPEALS_CRUMB
+    title = _("Register an appeal")
+
+    def get_breadcrumbs(self):
+        return [APPEALS_CRUMB]
 
     def get_initial(self):
         return {"received_on": timezone.localdate()}
@@ -129,9 +132,9 @@ class AppealMoveView(AppealActionView):
             appeal=self.object,
             status=data["status"],
             note=data["note"],
-            appeal_class=data["appeal_class"],
-            answer=data["answer"],
-            satisfaction=data["satisfaction"],
+            appeal_class=data.get("appeal_class"),
+            answer=data.get("answer", ""),
+            satisfaction=data.get("satisfaction", ""),
         )
 
     def done_message(self, appeal):

@@ -12,10 +12,13 @@ from assistance.models import (
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
+    Station,
+    StationActivity,
 )
 from assistance.services import appeal_file
 from tests.factories import id_number
 from tests.scoping import builds
+from unions.models import Enterprise
 
 QUERY_BOUNDS = {
     "assistance:file_create": 9,
@@ -29,6 +32,11 @@ QUERY_BOUNDS = {
     "assistance:appeal_detail": 12,
     "assistance:appeal_move": 8,
     "assistance:appeal_route": 8,
+    "assistance:station_list": 9,
+    "assistance:station_create": 9,
+    "assistance:station_detail": 11,
+    "assistance:station_edit": 11,
+    "assistance:station_activity_add": 7,
 }
 
 
@@ -87,3 +95,24 @@ def appeal_in(union):
         ),
     )
     return appeal
+
+
+@builds(Station)
+def station_in(union):
+    station = Station.objects.create(
+        kind="supermarket",
+        industry_union=union.industry_union,
+        union=union,
+        name=f"{union.name}·爱心超市",
+        opened_on=datetime.date(2025, 6, 1),
+        offers="米面油等生活用品",
+    )
+    station.enterprises.set(Enterprise.objects.filter(union__path__startswith=union.path)[:3])
+    return station
+
+
+@builds(StationActivity)
+def station_activity_in(union):
+    return StationActivity.objects.create(
+        station=station_in(union), day=datetime.date(2026, 1, 20), visitors=12, handouts="米面油"
+    )

@@ -1,0 +1,117 @@
+"""The assistance app's 月报 figures, counted by hand for October and November 2026 in union A
+(and one appeal of C, which A's figures leave out), and the figure offered to the scheme."""
+
+import datetime
+
+import pytest
+
+from assistance.metrics import files_kept_current_by_union
+from assistance.models import Appeal, AppealStatus, HardshipFile
+from assistance.services import appeal_move, appeal_rate
+from assistance.sheets import assistance_sheet
+from cohesion_portal import monthly_figures
+from cohesion_portal.access import EVERYTHING, Reader
+from reports.services.exports import report_context
+
+from ..factories import EnterpriseFactory
+from .builders import hardship_file_in
+from .test_appeals import an_appeal
+from .test_stations import a_station
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+OCTOBER, NOVEMBER = D(2026, 10, 1), D(2026, 11, 1)
+TODAY = D(2026, 11, 30)
+
+
+def answered(world, appeal, on: datetime.date, rating=""):
+    officer = world.users["officer_a"]
+    appeal_move(actor=officer, appeal=appeal, status=AppealStatus.ACCEPTED)
+    appeal_move(actor=officer, appeal=appeal, status=AppealStatus.ANSWERED, answer="已处理")
+    Appeal.objects.filter(pk=appeal.pk).update(answered_on=on)
+    if rating:
+        appeal_rate(appeal=appeal, satisfaction=rating)
+        Appeal.objects.filter(pk=appeal.pk).update(closed_on=on)
+
+
+def figures(union, month):
+    keys = [f for f in monthly_figures.figures() if f.key.startswith("assistance.")]
+    return {f.key.split(".")[1]: monthly_figures.value(f, union, month, TODAY) for f in keys}
+
+
+@pytest.fixture
+def two_months(world):
+    a = world.unions["A"]
+    # Received 9 Oct (Fri, due Fri 16 Oct), answered 15 Oct: in time; rated satisfied.
+    first, _ = an_appeal(world, received_on=D(2026, 10, 9))
+    answered(world, first, D(2026, 10, 15), rating="satisfied")
+    # Received 12 Oct (due 19 Oct), answered 3 Nov: late; rated not satisfied.
+    late, _ = an_appeal(world, received_on=D(2026, 10, 12))
+    answered(world, late, D(2026, 11, 3), rating="unsatisfied")
+    # Received 22 Oct (due 29 Oct), never answered: overdue at the end of both months.
+    an_appeal(world, received_on=D(2026, 10, 22))
+    # Received 2 Nov (due 9 Nov), answered 6 Nov, rated basically satisfied.
+    early, _ = an_appeal(world, received_on=D(2026, 11, 2))
+    answered(world, early, D(2026, 11, 6), rating="basically")
+    # Received 26 Nov (due 3 Dec): not overdue at the end of November.
+    an_appeal(world, received_on=D(2026, 11, 26))
+    # C's, received in October: not A's.
+    an_appeal(world, union="C", received_on=D(2026, 10, 9), actor=world.users["staff_lt"])
+    # Files: one opened in March and still open; one closed on 15 November.
+    hardship_file_in(a)
+    HardshipFile.objects.filter(pk=hardship_file_in(a).pk).update(
+        closed_on=D(2026, 11, 15), close_reason="out"
+    )
+    # T7: a love supermarket of A serving two of its enterprises from 1 November.
+    a_station(world, "A", [EnterpriseFactory(union=a) for _ in range(2)], opened_on=NOVEMBER)
+
+
+def test_the_assistance_figures_of_two_months(world, two_months):
+    a = world.unions["A"]
+    assert figures(a, OCTOBER) == {
+        "files_open": 2,
+        "appeals_received": 3,
+        "appeals_answered": 1,
+        "appeals_in_time": 100,
+        "appeals_overdue": 2,  # the one of 12 Oct (answered in November) and of 22 Oct
+        "appeals_satisfaction": 100,
+        "love_supermarket_units": 0,
+    }
+    assert figures(a, NOVEMBER) == {
+        "files_open": 1,
+        "appeals_received": 2,
+        "appeals_answered": 2,  # the late one (3 Nov) and the early one (6 Nov)
+        "appeals_in_time": 50,
+        "appeals_overdue": 1,  # the one of 22 Oct
+        "appeals_satisfaction": 50,  # basically satisfied, of two rated in November
+        "love_supermarket_units": 2,
+    }
+
+
+def test_the_excel_sheet_has_the_same_figures_with_their_counts(world, two_months):
+    report = report_context(Reader(EVERYTHING), NOVEMBER, "全部")
+    (table,) = assistance_sheet(report)
+    rows = {row[0]: row[2:] for row in table.rows}
+    # files, received, answered, in time, %, overdue, rated, satisfied, %, T7 units
+    assert rows["单元A工会委员会"] == [1, 2, 2, 1, 50.0, 1, 2, 1, 50.0, 2]
+    assert rows["单元C工会委员会"] == [0, 0, 0, 0, None, 1, 0, 0, None, 0]
+    assert rows["单元B工会委员会"] == [0, 0, 0, 0, None, 0, 0, 0, None, 0]
+
+
+def test_the_share_of_files_kept_current_offered_to_the_scheme(world):
+    """Open at 30 November 2026: due for review if last reviewed (or, never, opened) on or
+    before 30 May."""
+    a, c = world.unions["A"], world.unions["C"]
+    never_reviewed = hardship_file_in(a)  # opened 1 March: due
+    reviewed = hardship_file_in(a)
+    new = hardship_file_in(a)
+    closed = hardship_file_in(a)
+    HardshipFile.objects.filter(pk=reviewed.pk).update(last_reviewed_on=D(2026, 7, 1))
+    HardshipFile.objects.filter(pk=new.pk).update(opened_on=D(2026, 10, 1))
+    HardshipFile.objects.filter(pk=closed.pk).update(closed_on=D(2026, 11, 1), close_reason="out")
+    HardshipFile.objects.filter(pk=hardship_file_in(c).pk).update(last_reviewed_on=D(2026, 5, 30))
+    assert never_reviewed.last_reviewed_on is None
+    assert files_kept_current_by_union(D(2026, 1, 1), TODAY) == {
+        a.pk: pytest.approx(100 * 2 / 3),
+        c.pk: 0,  # reviewed on 30 May: six months ago to the day, so due
+    }
