@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import appeals, files, stations
+from .views import appeals, files, review, stations
 
 app_name = "assistance"
 urlpatterns = [
     path("files/", files.HardshipFileListView.as_view(), name="file_list"),
     path("files/new/", files.HardshipFileEditView.as_view(), name="file_create"),
+    path("files/review/", review.FileReviewView.as_view(), name="file_review"),
     path("files/<int:pk>/", files.HardshipFileDetailView.as_view(), name="file_detail"),
     path("files/<int:pk>/edit/", files.HardshipFileEditView.as_view(), name="file_edit"),
     path("files/<int:pk>/household/", files.HouseholdAddView.as_view(), name="household_add"),

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.views import (
@@ -34,6 +34,14 @@ class HardshipFileListView(ScopedListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("union", "grade")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.may_create():  # (who may change files reviews them)
+            context["extra_actions"] = [
+                (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check")
+            ]
+        return context
 
 
 class HardshipFileDetailView(RecordDetailView):

@@ -25,6 +25,7 @@ QUERY_BOUNDS = {
     "assistance:file_detail": 10,
     "assistance:file_edit": 10,
     "assistance:file_list": 9,
+    "assistance:file_review": 9,
     "assistance:household_add": 7,
     "assistance:household_remove": 8,
     "assistance:appeal_list": 9,
