@@ -2,9 +2,11 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    Aid,
     Appeal,
     AppealClass,
     AppealStep,
+    Campaign,
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
@@ -97,3 +99,18 @@ class StationActivityAdmin(SimpleHistoryAdmin):
 class StationCoverageAdmin(admin.ModelAdmin):
     list_display = ("station", "enterprise")
     raw_id_fields = ("station", "enterprise")
+
+
+@admin.register(Campaign)
+class CampaignAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "programme", "industry_union", "starts_on", "ends_on", "budget")
+    list_filter = ("programme", "industry_union")
+    filter_horizontal = ("unions",)
+
+
+@admin.register(Aid)
+class AidAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "programme", "union", "given_on", "cash", "goods_value")
+    list_filter = ("programme", "funds")
+    search_fields = ("name", "union__name")
+    raw_id_fields = ("union", "file", "enterprise", "campaign")

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from unions.models import Member, Role, RoleKind, Union
 
 from .criteria import criteria_met
+from .demo_aid import build_aid
 from .demo_stations import build_stations
 from .models import (
     DEFAULT_APPEAL_CLASSES,
@@ -82,10 +83,13 @@ def extend_demo(*, builder) -> dict:
         for member in rng.sample(members, min(len(members), rng.randint(*FILES_PER_UNION))):
             files.append(_file(rng, today, union, member, grades))
     created = bulk_create_with_history(files, HardshipFile, batch_size=1000)
+    campaigns, aid = build_aid(rng, today)
     return {
         "hardship_files": len(created),
         "appeals": _appeals(rng, today),
         "stations": build_stations(rng, today),
+        "aid campaigns": campaigns,
+        "aid records": aid,
     }
 
 

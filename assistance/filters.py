@@ -8,14 +8,21 @@ from cohesion_portal.text import normalize_code, normalize_text
 from unions.filters import UnionSubtreeFilter
 
 from .models import (
+    Aid,
     Appeal,
     AppealCategory,
     AppealStatus,
+    Campaign,
     HardshipFile,
     HardshipGrade,
+    Programme,
     Station,
     StationKind,
 )
+
+
+def scoped_campaigns(request):
+    return Campaign.objects.for_user(request.user) if request else Campaign.objects.none()
 
 
 class HardshipFileFilter(PortalFilterSet):
@@ -101,3 +108,35 @@ class StationFilter(PortalFilterSet):
             return queryset
         open_now = queryset.open_on(timezone.localdate())
         return open_now if value else queryset.exclude(pk__in=open_now.values("pk"))
+
+
+class AidFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Name or last 4 of the ID"))
+    )
+    union = UnionSubtreeFilter()
+    programme = django_filters.ChoiceFilter(label=_("programme"), choices=Programme.choices)
+    campaign = django_filters.ModelChoiceFilter(label=_("campaign"), queryset=scoped_campaigns)
+    year = django_filters.NumberFilter(label=_("year"), field_name="given_on__year")
+
+    class Meta:
+        model = Aid
+        fields = ("q", "union", "programme", "campaign", "year")
+
+    def search(self, queryset, name, value):
+        code = normalize_code(value)
+        condition = Q(name__icontains=normalize_text(value)) | Q(
+            enterprise__name__icontains=normalize_text(value)
+        )
+        if len(code) == 4:
+            condition |= Q(id_number__endswith=code)
+        return queryset.filter(condition)
+
+
+class CampaignFilter(PortalFilterSet):
+    programme = django_filters.ChoiceFilter(label=_("programme"), choices=Programme.choices)
+    year = django_filters.NumberFilter(label=_("year"), field_name="starts_on__year")
+
+    class Meta:
+        model = Campaign
+        fields = ("programme", "year")

@@ -20,7 +20,9 @@ SATISFIED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)  # (满意率: both
 
 
 def _narrowed(queryset, path):
-    return queryset.filter(union__path__startswith=path) if path else queryset
+    """`queryset` of one union's tree, or of all unions (an appeal still with the industry
+    union counts for none)."""
+    return queryset.filter(union__path__startswith=path) if path else queryset.exclude(union=None)
 
 
 def files_open_at_end(start, end, *, path=None) -> dict[int, int]:

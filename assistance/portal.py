@@ -22,6 +22,14 @@ PAGES = (
     ),
     Page(
         "assistance",
+        _("Aid records"),
+        "assistance:aid_list",
+        "bi-gift",
+        15,
+        permission=models.PERSONAL_PERMISSION,
+    ),
+    Page(
+        "assistance",
         _("Stations and love supermarkets"),
         "assistance:station_list",
         "bi-shop",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unions.id_numbers import mask_id_number
 
-from .models import RUNNING, Appeal, AppealStatus, HardshipFile, Station
+from .models import RUNNING, Aid, Appeal, AppealStatus, Campaign, HardshipFile, Station
 
 STATUS_COLOURS = {
     AppealStatus.RECEIVED: "secondary",
@@ -113,3 +113,55 @@ class StationTable(tables.Table):
 
     def render_union(self, record):
         return record.union or record.industry_union.short_name
+
+
+MONEY_CELL = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
+
+
+class AidTable(tables.Table):
+    recipient = tables.Column(
+        verbose_name=_("recipient"), linkify=True, accessor="name", order_by=("name",)
+    )
+    id_number = tables.Column(verbose_name=_("ID number"), orderable=False)
+    programme = tables.Column()
+    union = tables.Column(
+        verbose_name=_("union giving it"),
+        attrs={"td": {"class": "wrap"}},
+        order_by=("union__path",),
+    )
+    value = tables.Column(
+        verbose_name=_("value (yuan)"), accessor="cash", orderable=False, attrs=MONEY_CELL
+    )
+    given_on = tables.DateColumn(format="DATE_FORMAT")
+    campaign = tables.Column(default="—", attrs={"td": {"class": "wrap"}})
+
+    class Meta:
+        model = Aid
+        fields = ("recipient", "id_number", "programme", "union", "value", "given_on", "campaign")
+        empty_text = _("No aid record matches.")
+
+    def render_recipient(self, record):
+        return record.recipient
+
+    def render_id_number(self, value):
+        return mask_id_number(value) if value else "—"
+
+    def render_value(self, record):
+        return f"{record.value:,.2f}"
+
+
+class CampaignTable(tables.Table):
+    name = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
+    programme = tables.Column()
+    industry_union = tables.Column(accessor="industry_union__short_name")
+    starts_on = tables.DateColumn(format="DATE_FORMAT")
+    ends_on = tables.DateColumn(format="DATE_FORMAT")
+    budget = tables.Column(attrs=MONEY_CELL)
+
+    class Meta:
+        model = Campaign
+        fields = ("name", "programme", "industry_union", "starts_on", "ends_on", "budget")
+        empty_text = _("No campaign matches.")
+
+    def render_budget(self, value):
+        return f"{value:,.2f}"

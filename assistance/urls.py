@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appeals, files, review, stations
+from .views import aid, appeals, files, review, stations
 
 app_name = "assistance"
 urlpatterns = [
@@ -29,4 +29,12 @@ urlpatterns = [
         stations.StationActivityAddView.as_view(),
         name="station_activity_add",
     ),
+    path("aid/", aid.AidListView.as_view(), name="aid_list"),
+    path("aid/new/", aid.AidEditView.as_view(), name="aid_create"),
+    path("aid/<int:pk>/", aid.AidDetailView.as_view(), name="aid_detail"),
+    path("aid/<int:pk>/edit/", aid.AidEditView.as_view(), name="aid_edit"),
+    path("campaigns/", aid.CampaignListView.as_view(), name="campaign_list"),
+    path("campaigns/new/", aid.CampaignEditView.as_view(), name="campaign_create"),
+    path("campaigns/<int:pk>/", aid.CampaignDetailView.as_view(), name="campaign_detail"),
+    path("campaigns/<int:pk>/edit/", aid.CampaignEditView.as_view(), name="campaign_edit"),
 ]

@@ -1,5 +1,6 @@
 """The assistance app's forms; each checks through the service's `*_errors`."""
 
+from .aid import AidForm, CampaignForm
 from .appeals import (
     AppealForm,
     AppealMoveForm,
@@ -13,11 +14,13 @@ from .stations import StationActivityForm, StationForm
 
 __all__ = [
     "DATE",
+    "AidForm",
     "AppealForm",
     "AppealMoveForm",
     "AppealRateForm",
     "AppealRouteForm",
     "AppealTrackForm",
+    "CampaignForm",
     "ConfirmForm",
     "HardshipFileForm",
     "HouseholdMemberForm",

@@ -63,6 +63,7 @@ class HardshipFileDetailView(RecordDetailView):
         context["masked_id_number"] = mask_id_number(self.object.id_number)
         context["causes"] = [Cause(code).label for code in self.object.causes]
         context["household"] = list(self.object.household.all())
+        context["aid"] = list(self.object.aid.all()[:20])
         return context
 
 

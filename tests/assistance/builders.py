@@ -7,8 +7,10 @@ from decimal import Decimal
 from assistance.models import (
     DEFAULT_APPEAL_CLASSES,
     DEFAULT_GRADES,
+    Aid,
     Appeal,
     AppealClass,
+    Campaign,
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
@@ -22,9 +24,17 @@ from unions.models import Enterprise
 
 QUERY_BOUNDS = {
     "assistance:file_create": 9,
-    "assistance:file_detail": 10,
+    "assistance:file_detail": 11,
     "assistance:file_edit": 10,
     "assistance:file_list": 9,
+    "assistance:aid_list": 9,
+    "assistance:aid_create": 11,
+    "assistance:aid_detail": 10,
+    "assistance:aid_edit": 12,
+    "assistance:campaign_list": 9,
+    "assistance:campaign_create": 9,
+    "assistance:campaign_detail": 16,
+    "assistance:campaign_edit": 11,
     "assistance:file_review": 9,
     "assistance:household_add": 7,
     "assistance:household_remove": 8,
@@ -116,4 +126,32 @@ def station_in(union):
 def station_activity_in(union):
     return StationActivity.objects.create(
         station=station_in(union), day=datetime.date(2026, 1, 20), visitors=12, handouts="米面油"
+    )
+
+
+@builds(Campaign)
+def campaign_in(union):
+    campaign = Campaign.objects.create(
+        industry_union=union.industry_union,
+        name=f"{union.name}·2026年送温暖",
+        programme="warmth",
+        starts_on=datetime.date(2026, 1, 5),
+        ends_on=datetime.date(2026, 2, 28),
+        budget=Decimal("50000.00"),
+    )
+    campaign.unions.set([union.pk if union.parent_id is None else union.grassroots_id])
+    return campaign
+
+
+@builds(Aid)
+def aid_in(union):
+    return Aid.objects.create(
+        union=union,
+        programme="warmth",
+        name=f"{union.name}·受助职工",
+        id_number=id_number(),
+        cash=Decimal("800.00"),
+        funds="union",
+        given_on=datetime.date(2026, 1, 20),
+        handed_over_by="工会主席",
     )

@@ -39,8 +39,11 @@ def test_a_worker_files_an_appeal_on_a_phone_and_reads_the_answer(browser, live_
     log_in(desk, "staff_lt")
     desk.goto(f"{live_server.url}/assistance/appeals/")
     desk.click(f"a:has-text('{number}')")
-    desk.fill("#id_union", "单元A")
+    desk.fill("#id_union", "单元A工会")
+    # (the found union, beside 无: ticked once the search has answered, not before)
+    expect(desk.locator("#id_union-choices input")).to_have_count(2)
     desk.check(f"#id_union-{world.unions['A'].pk}")
+    expect(desk.locator(f"#id_union-{world.unions['A'].pk}")).to_be_checked()
     desk.click("#appeal-route button:has-text('转交')")
     expect(desk.locator(".alert-success")).to_contain_text("已转交单元A工会委员会")
 

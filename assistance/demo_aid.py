@@ -1,0 +1,86 @@
+"""Demo aid campaigns and aid (assistance.demo calls this): each industry union's Spring
+Festival warmth and summer cooling of the demo's year and its 金秋助学, with most of its unions
+taking part and a few not reporting yet; aid to about half the workers with an open hardship
+file, a few of them twice; the coming Spring Festival's campaign, planned."""
+
+import datetime
+from decimal import Decimal
+
+from simple_history.utils import bulk_create_with_history
+
+from unions.models import IndustryUnion, Union
+
+from .models import Aid, Campaign, Funds, HardshipFile, Programme
+
+HANDED_OVER_BY = ("工会主席", "工会副主席", "女工委员", "经审委员")
+GOODS = {Programme.WARMTH: "米、面、油", Programme.COOLING: "防暑降温用品"}
+SCHOOLS = (("大连理工大学", "大二"), ("大连市第二十四中学", "高一"), ("大连海事大学", "大一"))
+
+
+def build_aid(rng, today: datetime.date) -> tuple[int, int]:
+    year = today.year if today.month >= 9 else today.year - 1
+    campaigns = []
+    for industry in IndustryUnion.objects.order_by("pk"):
+        unions = list(Union.objects.grassroots().counted().filter(industry_union=industry))
+        for name, programme, start, end, budget in (
+            (f"{year}年春节送温暖", Programme.WARMTH, (1, 5), (2, 10), 300_000),
+            (f"{year}年夏季送清凉", Programme.COOLING, (7, 1), (8, 31), 120_000),
+            (f"{year}年金秋助学", Programme.SCHOOLING, (8, 15), (9, 30), 200_000),
+        ):
+            campaign = Campaign.objects.create(
+                industry_union=industry,
+                name=f"{industry.short_name}{name}",
+                programme=programme,
+                starts_on=datetime.date(year, *start),
+                ends_on=datetime.date(year, *end),
+                budget=Decimal(budget),
+            )
+            campaign.unions.set(rng.sample(unions, int(len(unions) * 0.8)))
+            campaigns.append(campaign)
+        Campaign.objects.create(  # planned: nothing given yet
+            industry_union=industry,
+            name=f"{industry.short_name}{year + 1}年春节送温暖",
+            programme=Programme.WARMTH,
+            starts_on=datetime.date(year + 1, 1, 5),
+            ends_on=datetime.date(year + 1, 2, 10),
+            budget=Decimal(320_000),
+        )
+    taking_part = {c.pk: {u.pk for u in c.unions.all()} for c in campaigns}
+    files = HardshipFile.objects.open().select_related("union").order_by("pk")
+    records = []
+    for file in files:
+        for campaign in campaigns:
+            if file.union.grassroots_id not in taking_part[campaign.pk] or rng.random() < 0.5:
+                continue
+            given = campaign.starts_on + datetime.timedelta(
+                days=rng.randint(0, (campaign.ends_on - campaign.starts_on).days)
+            )
+            if given < file.opened_on or given > today:
+                continue
+            records.append(_aid(rng, file, campaign, given))
+    created = bulk_create_with_history(records, Aid, batch_size=1000)
+    return len(campaigns), len(created)
+
+
+def _aid(rng, file, campaign, given) -> Aid:
+    aid = Aid(
+        union=file.union,
+        campaign=campaign,
+        programme=campaign.programme,
+        file=file,
+        name=file.name,
+        id_number=file.id_number,
+        funds=rng.choice([Funds.UNION, Funds.UNION, Funds.HIGHER, Funds.DONATION]),
+        given_on=given,
+        handed_over_by=rng.choice(HANDED_OVER_BY),
+    )
+    if campaign.programme in GOODS and rng.random() < 0.5:
+        aid.goods, aid.goods_value = GOODS[campaign.programme], Decimal(rng.randint(2, 6) * 100)
+    else:
+        aid.cash = Decimal(rng.randint(5, 30) * 100)
+    if campaign.programme == Programme.SCHOOLING:
+        school, school_year = rng.choice(SCHOOLS)
+        aid.child_name = file.name[0] + rng.choice(("小明", "小雨", "佳怡"))
+        aid.child_born_in = given.year - rng.randint(16, 20)
+        aid.school, aid.school_year = school, school_year
+    return aid
