@@ -7,14 +7,16 @@ grassroots union). Each function answers for every grassroots union at once (one
 given a union's `path`, for that union's tree alone.
 """
 
-from django.db.models import Count, F, Q
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal import metrics, monthly_figures
 from unions.metrics import by_grassroots, count_by_grassroots
 
 from .metrics import supermarket_units_grouped
-from .models import Appeal, HardshipFile, Satisfaction
+from .models import Aid, Appeal, HardshipFile, Satisfaction
 
 SATISFIED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)  # (满意率: both count)
 
@@ -65,6 +67,33 @@ def overdue_at_end(start, end, *, path=None) -> dict[int, int]:
     return count_by_grassroots(_narrowed(appeals, path))
 
 
+def aid_given(start, end, *, path=None) -> dict[int, dict]:
+    """{grassroots union id: {"beneficiaries": people and enterprises helped in the month, each
+    once however often, "value": cash and goods, yuan}}."""
+    rows = by_grassroots(
+        _narrowed(Aid.objects.filter(given_on__range=(start, end)), path),
+        people=Count("id_number", distinct=True, filter=~Q(id_number="")),
+        enterprises=Count("enterprise", distinct=True),
+        cash=Sum("cash", default=Decimal(0)),
+        goods=Sum("goods_value", default=Decimal(0)),
+    )
+    return {
+        pk: {
+            "beneficiaries": row["people"] + row["enterprises"],
+            "value": row["cash"] + row["goods"],
+        }
+        for pk, row in rows.items()
+    }
+
+
+def aid_beneficiaries(start, end, *, path=None) -> dict[int, int]:
+    return {pk: row["beneficiaries"] for pk, row in aid_given(start, end, path=path).items()}
+
+
+def aid_value(start, end, *, path=None) -> dict[int, Decimal]:
+    return {pk: row["value"] for pk, row in aid_given(start, end, path=path).items()}
+
+
 def rated_counts(start, end, *, path=None) -> dict[int, dict]:
     """{grassroots union id: {"n": appeals closed in the month with the worker's rating,
     "satisfied": rated satisfied or basically satisfied}}."""
@@ -89,6 +118,21 @@ MONTHLY_FIGURES = (
         metrics.PEOPLE,
         files_open_at_end,
         order=310,
+    ),
+    monthly_figures.from_grouped(
+        "assistance.aid_beneficiaries",
+        _("Workers and enterprises helped in the month"),
+        metrics.PEOPLE,
+        aid_beneficiaries,
+        order=312,
+        help_text=_("each once, however often helped"),
+    ),
+    monthly_figures.from_grouped(
+        "assistance.aid_value",
+        _("Aid given in the month (yuan)"),
+        metrics.YUAN,
+        aid_value,
+        order=314,
     ),
     monthly_figures.from_grouped(
         "assistance.appeals_received",

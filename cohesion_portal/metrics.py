@@ -33,11 +33,13 @@ PERCENT = "%"
 PEOPLE = "people"
 UNITS = "units"
 PER_ENTERPRISE = "per_enterprise"
+YUAN = "yuan"
 UNIT_LABELS = {
     PERCENT: "%",
     PEOPLE: _("people"),
     UNITS: _("units"),
     PER_ENTERPRISE: _("per enterprise"),
+    YUAN: _("yuan"),
 }
 
 

@@ -43,6 +43,7 @@ class AidForm(forms.ModelForm):
             "enterprise": RecordPicker("unions:enterprise_pick", narrowed_by="union"),
             "given_on": DATE,
         }
+        help_texts = {"child_name": _("金秋助学 only: the child, their school and grade.")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,14 +22,15 @@ def get_item(mapping, key):
 def figure(value, unit=""):
     """A registered figure's value with its unit (cohesion_portal.metrics): 86.66 and "%" ->
     '86.7%', 1234 and "people" -> '1,234 人'; None -> '—'."""
-    from cohesion_portal.metrics import PEOPLE, PERCENT, UNIT_LABELS, UNITS
+    from cohesion_portal.metrics import PEOPLE, PERCENT, UNIT_LABELS, UNITS, YUAN
 
     if value is None or value == "":
         return "—"
     if unit == PERCENT:
         return numbers.percent_text(value)
     number = float(value)
-    whole = number == int(number) or unit in (PEOPLE, UNITS)  # people are counted whole
+    # People are counted whole; money always has its fen.
+    whole = unit != YUAN and (number == int(number) or unit in (PEOPLE, UNITS))
     text = numbers.number_text(number, 0 if whole else 2)
     label = UNIT_LABELS.get(unit, "")
     return f"{text} {label}" if label else text

@@ -2,6 +2,7 @@
 (and one appeal of C, which A's figures leave out), and the figure offered to the scheme."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -13,8 +14,9 @@ from cohesion_portal import monthly_figures
 from cohesion_portal.access import EVERYTHING, Reader
 from reports.services.exports import report_context
 
-from ..factories import EnterpriseFactory
+from ..factories import EnterpriseFactory, id_number
 from .builders import hardship_file_in
+from .test_aid import aid
 from .test_appeals import an_appeal
 from .test_stations import a_station
 
@@ -62,6 +64,28 @@ def two_months(world):
     HardshipFile.objects.filter(pk=hardship_file_in(a).pk).update(
         closed_on=D(2026, 11, 15), close_reason="out"
     )
+    # Aid: 王 twice in November (800 cash; goods worth 350.50), 李 in October (600), an
+    # enterprise of A in November (1,000); C's worker in November (not A's).
+    wang = id_number()
+    aid(world, id_number=wang, given_on=D(2026, 11, 3))
+    aid(
+        world,
+        id_number=wang,
+        cash=None,
+        goods="米面油",
+        goods_value=Decimal("350.50"),
+        given_on=D(2026, 11, 20),
+    )
+    aid(world, name="李受助", id_number=id_number(), cash=Decimal("600"), given_on=D(2026, 10, 8))
+    aid(
+        world,
+        name="",
+        id_number="",
+        enterprise=EnterpriseFactory(union=a),
+        cash=Decimal("1000"),
+        given_on=D(2026, 11, 9),
+    )
+    aid(world, union="C", id_number=id_number(), given_on=D(2026, 11, 9))
     # T7: a love supermarket of A serving two of its enterprises from 1 November.
     a_station(world, "A", [EnterpriseFactory(union=a) for _ in range(2)], opened_on=NOVEMBER)
 
@@ -70,6 +94,8 @@ def test_the_assistance_figures_of_two_months(world, two_months):
     a = world.unions["A"]
     assert figures(a, OCTOBER) == {
         "files_open": 2,
+        "aid_beneficiaries": 1,
+        "aid_value": 600,
         "appeals_received": 3,
         "appeals_answered": 1,
         "appeals_in_time": 100,
@@ -79,6 +105,8 @@ def test_the_assistance_figures_of_two_months(world, two_months):
     }
     assert figures(a, NOVEMBER) == {
         "files_open": 1,
+        "aid_beneficiaries": 2,  # 王 (twice) and the enterprise
+        "aid_value": 2150.5,  # 800 + 350.50 + 1,000
         "appeals_received": 2,
         "appeals_answered": 2,  # the late one (3 Nov) and the early one (6 Nov)
         "appeals_in_time": 50,
@@ -92,10 +120,10 @@ def test_the_excel_sheet_has_the_same_figures_with_their_counts(world, two_month
     report = report_context(Reader(EVERYTHING), NOVEMBER, "全部")
     (table,) = assistance_sheet(report)
     rows = {row[0]: row[2:] for row in table.rows}
-    # files, received, answered, in time, %, overdue, rated, satisfied, %, T7 units
-    assert rows["单元A工会委员会"] == [1, 2, 2, 1, 50.0, 1, 2, 1, 50.0, 2]
-    assert rows["单元C工会委员会"] == [0, 0, 0, 0, None, 1, 0, 0, None, 0]
-    assert rows["单元B工会委员会"] == [0, 0, 0, 0, None, 0, 0, 0, None, 0]
+    # files, helped, aid, received, answered, in time, %, overdue, rated, satisfied, %, T7
+    assert rows["单元A工会委员会"] == [1, 2, Decimal("2150.50"), 2, 2, 1, 50.0, 1, 2, 1, 50.0, 2]
+    assert rows["单元C工会委员会"] == [0, 1, Decimal("800.00"), 0, 0, 0, None, 1, 0, 0, None, 0]
+    assert rows["单元B工会委员会"] == [0, 0, 0, 0, 0, 0, None, 0, 0, 0, None, 0]
 
 
 def test_the_share_of_files_kept_current_offered_to_the_scheme(world):

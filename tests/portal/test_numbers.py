@@ -24,6 +24,7 @@ def test_halves_round_up_from_the_decimal_value_not_the_binary_one():
 def test_people_are_whole_and_other_numbers_have_two_decimals():
     assert figure(500, metrics.PEOPLE) == "500 人"
     assert figure(1234.5, metrics.PEOPLE) == "1,235 人"
+    assert figure(1200, metrics.YUAN) == "1,200.00 元"  # money keeps its fen, whole or not
     assert numbers.number_text(2.675, 2) == "2.68"  # (2.675 is 2.67499… in binary)
 
 
