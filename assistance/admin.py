@@ -10,6 +10,8 @@ from .models import (
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
+    LegalCase,
+    LegalWorkstation,
     Station,
     StationActivity,
     StationCoverage,
@@ -114,3 +116,16 @@ class AidAdmin(SimpleHistoryAdmin):
     list_filter = ("programme", "funds")
     search_fields = ("name", "union__name")
     raw_id_fields = ("union", "file", "enterprise", "campaign")
+
+
+@admin.register(LegalWorkstation)
+class LegalWorkstationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "union", "industry_union", "opened_on")
+    raw_id_fields = ("union",)
+
+
+@admin.register(LegalCase)
+class LegalCaseAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "workstation", "dispute", "stage", "outcome", "recovered")
+    list_filter = ("dispute", "stage", "outcome")
+    raw_id_fields = ("workstation",)

@@ -18,6 +18,7 @@ from unions.models import Member, Role, RoleKind, Union
 
 from .criteria import criteria_met
 from .demo_aid import build_aid
+from .demo_legal import build_legal_aid
 from .demo_stations import build_stations
 from .models import (
     DEFAULT_APPEAL_CLASSES,
@@ -90,6 +91,7 @@ def extend_demo(*, builder) -> dict:
         "stations": build_stations(rng, today),
         "aid campaigns": campaigns,
         "aid records": aid,
+        "legal aid cases": build_legal_aid(rng, today),
     }
 
 

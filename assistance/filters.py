@@ -13,9 +13,14 @@ from .models import (
     AppealCategory,
     AppealStatus,
     Campaign,
+    Dispute,
     HardshipFile,
     HardshipGrade,
+    LegalCase,
+    LegalWorkstation,
+    Outcome,
     Programme,
+    Stage,
     Station,
     StationKind,
 )
@@ -140,3 +145,32 @@ class CampaignFilter(PortalFilterSet):
     class Meta:
         model = Campaign
         fields = ("programme", "year")
+
+
+class LegalCaseFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=search_box(_("Name or employer"))
+    )
+    dispute = django_filters.ChoiceFilter(label=_("dispute"), choices=Dispute.choices)
+    stage = django_filters.ChoiceFilter(label=_("stage"), choices=Stage.choices)
+    outcome = django_filters.ChoiceFilter(label=_("outcome"), choices=Outcome.choices)
+    year = django_filters.NumberFilter(label=_("year"), field_name="opened_on__year")
+
+    class Meta:
+        model = LegalCase
+        fields = ("q", "dispute", "stage", "outcome", "year")
+
+    def search(self, queryset, name, value):
+        text = normalize_text(value)
+        return queryset.filter(Q(name__icontains=text) | Q(employer__icontains=text))
+
+
+class WorkstationFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), field_name="name", lookup_expr="icontains", widget=search_box(_("Name"))
+    )
+    union = UnionSubtreeFilter()
+
+    class Meta:
+        model = LegalWorkstation
+        fields = ("q", "union")

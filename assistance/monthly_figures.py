@@ -16,7 +16,7 @@ from cohesion_portal import metrics, monthly_figures
 from unions.metrics import by_grassroots, count_by_grassroots
 
 from .metrics import supermarket_units_grouped
-from .models import Aid, Appeal, HardshipFile, Satisfaction
+from .models import Aid, Appeal, HardshipFile, LegalCase, Satisfaction
 
 SATISFIED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)  # (满意率: both count)
 
@@ -92,6 +92,26 @@ def aid_beneficiaries(start, end, *, path=None) -> dict[int, int]:
 
 def aid_value(start, end, *, path=None) -> dict[int, Decimal]:
     return {pk: row["value"] for pk, row in aid_given(start, end, path=path).items()}
+
+
+def _legal_cases(queryset, path):
+    """Cases of the workstations of one union's tree, or of every grassroots union's (those
+    of the industry union's own workstations count for none)."""
+    if path:
+        return queryset.filter(workstation__union__path__startswith=path)
+    return queryset.exclude(workstation__union=None)
+
+
+def legal_cases_taken(start, end, *, path=None) -> dict[int, int]:
+    cases = _legal_cases(LegalCase.objects.filter(opened_on__range=(start, end)), path)
+    return count_by_grassroots(cases, "workstation__union__path")
+
+
+def legal_recovered(start, end, *, path=None) -> dict[int, Decimal]:
+    """Yuan recovered by the cases concluded in the month."""
+    cases = _legal_cases(LegalCase.objects.filter(closed_on__range=(start, end)), path)
+    rows = by_grassroots(cases, "workstation__union__path", value=Sum("recovered"))
+    return {pk: row["value"] for pk, row in rows.items()}
 
 
 def rated_counts(start, end, *, path=None) -> dict[int, dict]:
@@ -172,6 +192,21 @@ MONTHLY_FIGURES = (
         order=360,
         missing=None,
         help_text=_("satisfied or basically satisfied, of the appeals rated in the month"),
+    ),
+    monthly_figures.from_grouped(
+        "assistance.legal_cases",
+        _("Legal aid cases taken in the month"),
+        metrics.UNITS,
+        legal_cases_taken,
+        order=380,
+    ),
+    monthly_figures.from_grouped(
+        "assistance.legal_recovered",
+        _("Recovered for workers by legal aid (yuan)"),
+        metrics.YUAN,
+        legal_recovered,
+        order=390,
+        help_text=_("by the cases concluded in the month"),
     ),
     monthly_figures.from_grouped(
         "assistance.love_supermarket_units",

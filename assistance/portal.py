@@ -37,6 +37,13 @@ PAGES = (
     ),
     Page(
         "assistance",
+        _("Legal aid"),
+        "assistance:workstation_list",
+        "bi-bank",
+        40,
+    ),
+    Page(
+        "assistance",
         _("Appeals"),
         "assistance:appeal_list",
         "bi-chat-left-text",

@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from unions.id_numbers import mask_id_number
 
-from .models import RUNNING, Aid, Appeal, AppealStatus, Campaign, HardshipFile, Station
+from .models import (
+    RUNNING,
+    Aid,
+    Appeal,
+    AppealStatus,
+    Campaign,
+    HardshipFile,
+    LegalCase,
+    LegalWorkstation,
+    Station,
+)
 
 STATUS_COLOURS = {
     AppealStatus.RECEIVED: "secondary",
@@ -164,4 +174,43 @@ class CampaignTable(tables.Table):
         empty_text = _("No campaign matches.")
 
     def render_budget(self, value):
+        return f"{value:,.2f}"
+
+
+class WorkstationTable(tables.Table):
+    name = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
+    union = tables.Column(
+        verbose_name=_("run by"),
+        attrs={"td": {"class": "wrap"}},
+        order_by=("union__path",),
+        empty_values=(),
+    )
+    lawyers = tables.Column(attrs={"td": {"class": "wrap"}})
+    case_count = tables.Column(verbose_name=_("cases"), attrs=MONEY_CELL)
+    opened_on = tables.DateColumn(format="DATE_FORMAT")
+
+    class Meta:
+        model = LegalWorkstation
+        fields = ("name", "union", "lawyers", "case_count", "opened_on")
+        empty_text = _("No workstation matches.")
+
+    def render_union(self, record):
+        return record.union or record.industry_union.short_name
+
+
+class LegalCaseTable(tables.Table):
+    name = tables.Column(linkify=True)
+    employer = tables.Column(attrs={"td": {"class": "wrap"}})
+    dispute = tables.Column()
+    stage = tables.Column()
+    outcome = tables.Column()
+    recovered = tables.Column(attrs=MONEY_CELL)
+    opened_on = tables.DateColumn(format="DATE_FORMAT")
+
+    class Meta:
+        model = LegalCase
+        fields = ("name", "employer", "dispute", "stage", "outcome", "recovered", "opened_on")
+        empty_text = _("No legal aid case matches.")
+
+    def render_recovered(self, value):
         return f"{value:,.2f}"

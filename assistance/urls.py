@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import aid, appeals, files, review, stations
+from .views import aid, appeals, files, legal, review, stations
 
 app_name = "assistance"
 urlpatterns = [
@@ -37,4 +37,24 @@ urlpatterns = [
     path("campaigns/new/", aid.CampaignEditView.as_view(), name="campaign_create"),
     path("campaigns/<int:pk>/", aid.CampaignDetailView.as_view(), name="campaign_detail"),
     path("campaigns/<int:pk>/edit/", aid.CampaignEditView.as_view(), name="campaign_edit"),
+    path("legal/", legal.LegalCaseListView.as_view(), name="legal_case_list"),
+    path("legal/new/", legal.LegalCaseEditView.as_view(), name="legal_case_create"),
+    path("legal/<int:pk>/", legal.LegalCaseDetailView.as_view(), name="legal_case_detail"),
+    path("legal/<int:pk>/edit/", legal.LegalCaseEditView.as_view(), name="legal_case_edit"),
+    path("legal/workstations/", legal.WorkstationListView.as_view(), name="workstation_list"),
+    path(
+        "legal/workstations/new/",
+        legal.WorkstationEditView.as_view(),
+        name="workstation_create",
+    ),
+    path(
+        "legal/workstations/<int:pk>/",
+        legal.WorkstationDetailView.as_view(),
+        name="workstation_detail",
+    ),
+    path(
+        "legal/workstations/<int:pk>/edit/",
+        legal.WorkstationEditView.as_view(),
+        name="workstation_edit",
+    ),
 ]

@@ -140,6 +140,15 @@ class ScopedListView(ScopedViewMixin, SingleTableMixin, FilterView):
     create_url_name: str | None = None
     create_label = ""
 
+    def get_filterset_class(self):
+        if self.filterset_class is None:
+            # django-filter would make one of every field, with choices of every union and
+            # enterprise in the database: names outside the scope, on the page.
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} needs a filterset_class whose choices read the scope."
+            )
+        return super().get_filterset_class()
+
     def may_create(self) -> bool:
         return can_change_anything(self.request.user)
 

@@ -38,6 +38,8 @@ PAGES = [
     ("aid-new", "/assistance/aid/new/"),
     ("campaigns", "/assistance/campaigns/"),
     ("stations", "/assistance/stations/"),
+    ("legal-aid", "/assistance/legal/workstations/"),
+    ("legal-cases", "/assistance/legal/"),
     ("station-new", "/assistance/stations/new/"),
     ("appeals", "/assistance/appeals/"),
     ("appeal-new", "/assistance/appeals/new/"),

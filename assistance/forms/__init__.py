@@ -10,6 +10,7 @@ from .appeals import (
     PublicAppealForm,
 )
 from .files import DATE, ConfirmForm, HardshipFileForm, HouseholdMemberForm
+from .legal import LegalCaseForm, WorkstationForm
 from .stations import StationActivityForm, StationForm
 
 __all__ = [
@@ -24,7 +25,9 @@ __all__ = [
     "ConfirmForm",
     "HardshipFileForm",
     "HouseholdMemberForm",
+    "LegalCaseForm",
     "PublicAppealForm",
     "StationActivityForm",
     "StationForm",
+    "WorkstationForm",
 ]

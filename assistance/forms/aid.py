@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import APPROVE, CHANGE, scope_for
 from cohesion_portal.fields import RecordsChoiceField
+from cohesion_portal.params import parse_id
 from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, IndustryUnion, Union
@@ -53,8 +54,8 @@ class AidForm(forms.ModelForm):
         self.fields["enterprise"].queryset = Enterprise.objects.for_user(user, CHANGE).filter(
             union__isnull=False
         )
-        file_id = self.initial.get("file") or self.data.get("file")
-        self.file = self.fields["file"].queryset.filter(pk=str(file_id or "")[:12] or 0).first()
+        file_id = parse_id(self.initial.get("file") or self.data.get("file"))
+        self.file = self.fields["file"].queryset.filter(pk=file_id or 0).first()
         if self.file:  # the worker is the file's: not typed again
             for name in ("name", "id_number", "enterprise"):
                 del self.fields[name]

@@ -24,6 +24,7 @@ from .files import (
     Relation,
     SubsistenceLine,
 )
+from .legal import Dispute, LegalCase, LegalWorkstation, Outcome, Stage
 from .personal import PERSONAL_PERMISSION, PersonalQuerySet
 from .stations import Station, StationActivity, StationCoverage, StationKind
 
@@ -46,15 +47,20 @@ __all__ = [
     "Channel",
     "CloseReason",
     "Criterion",
+    "Dispute",
     "Funds",
     "HardshipFile",
     "HardshipFileQuerySet",
     "HardshipGrade",
     "HouseholdMember",
+    "LegalCase",
+    "LegalWorkstation",
+    "Outcome",
     "PersonalQuerySet",
     "Programme",
     "Relation",
     "Satisfaction",
+    "Stage",
     "Station",
     "StationActivity",
     "StationCoverage",

@@ -5,6 +5,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import APPROVE, CHANGE, scope_for
+from cohesion_portal.params import parse_id
 from cohesion_portal.views import RecordDetailView, ScopedEditView, ScopedListView
 from unions.id_numbers import mask_id_number
 
@@ -66,9 +67,8 @@ class AidEditView(ScopedEditView):
     def get_initial(self):
         """From a hardship file's page (?file=): the worker and their union."""
         initial = super().get_initial()
-        file_id = self.request.GET.get("file", "")
         file = HardshipFile.objects.for_user(self.request.user, CHANGE).filter(
-            pk=int(file_id) if file_id.isdigit() and len(file_id) < 10 else 0
+            pk=parse_id(self.request.GET.get("file")) or 0
         )
         for found in file.select_related("union")[:1]:
             initial |= {"file": found.pk, "union": found.union_id}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from cohesion_portal.access import CHANGE
+from cohesion_portal.params import parse_id
 from cohesion_portal.views import RequiresChangeMixin, ScopedViewMixin
 
 from ..models import CloseReason, HardshipFile, HardshipGrade
@@ -19,10 +20,6 @@ from ..services.review import CLOSE, CONFIRM, REGRADE, Decision, files_review
 from .files import FILES_CRUMB
 
 ACTIONS = ((CONFIRM, _("confirm as it is")), (REGRADE, _("regrade")), (CLOSE, _("close")))
-
-
-def _whole_number(text) -> int | None:
-    return int(text) if str(text).isdigit() and len(str(text)) < 10 else None
 
 
 class FileReviewView(RequiresChangeMixin, ScopedViewMixin, ListView):
@@ -68,16 +65,16 @@ class FileReviewView(RequiresChangeMixin, ScopedViewMixin, ListView):
 
     def post(self, request, *args, **kwargs):
         decisions = []
-        for pk in filter(None, map(_whole_number, request.POST.getlist("file"))):
+        for pk in filter(None, map(parse_id, request.POST.getlist("file"))):
             action = request.POST.get(f"action-{pk}", "")
             if action not in (CONFIRM, REGRADE, CLOSE):
                 continue  # not decided yet: left for later
             decisions.append(
                 Decision(
                     file_id=pk,
-                    version=_whole_number(request.POST.get(f"version-{pk}")) or 0,
+                    version=parse_id(request.POST.get(f"version-{pk}")) or 0,
                     action=action,
-                    grade_id=_whole_number(request.POST.get(f"grade-{pk}")),
+                    grade_id=parse_id(request.POST.get(f"grade-{pk}")),
                     close_reason=request.POST.get(f"reason-{pk}", ""),
                 )
             )

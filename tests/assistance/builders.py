@@ -14,6 +14,8 @@ from assistance.models import (
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
+    LegalCase,
+    LegalWorkstation,
     Station,
     StationActivity,
 )
@@ -27,6 +29,14 @@ QUERY_BOUNDS = {
     "assistance:file_detail": 11,
     "assistance:file_edit": 10,
     "assistance:file_list": 9,
+    "assistance:workstation_list": 10,
+    "assistance:workstation_create": 9,
+    "assistance:workstation_detail": 10,
+    "assistance:workstation_edit": 10,
+    "assistance:legal_case_list": 9,
+    "assistance:legal_case_create": 9,
+    "assistance:legal_case_detail": 10,
+    "assistance:legal_case_edit": 10,
     "assistance:aid_list": 9,
     "assistance:aid_create": 11,
     "assistance:aid_detail": 10,
@@ -154,4 +164,27 @@ def aid_in(union):
         funds="union",
         given_on=datetime.date(2026, 1, 20),
         handed_over_by="工会主席",
+    )
+
+
+@builds(LegalWorkstation)
+def workstation_in(union):
+    return LegalWorkstation.objects.create(
+        industry_union=union.industry_union,
+        union=union,
+        name=f"{union.name}·法律援助工作站",
+        opened_on=datetime.date(2025, 3, 1),
+        lawyers="张律师（大连某律师事务所）",
+    )
+
+
+@builds(LegalCase)
+def legal_case_in(union):
+    return LegalCase.objects.create(
+        workstation=workstation_in(union),
+        name=f"{union.name}·维权职工",
+        employer=f"{union.name}·用人单位",
+        dispute="wages",
+        opened_on=datetime.date(2026, 4, 1),
+        claimed=Decimal("12000.00"),
     )

@@ -101,6 +101,8 @@ def test_the_assistance_figures_of_two_months(world, two_months):
         "appeals_in_time": 100,
         "appeals_overdue": 2,  # the one of 12 Oct (answered in November) and of 22 Oct
         "appeals_satisfaction": 100,
+        "legal_cases": 0,  # (legal aid's own test counts them)
+        "legal_recovered": 0,
         "love_supermarket_units": 0,
     }
     assert figures(a, NOVEMBER) == {
@@ -112,6 +114,8 @@ def test_the_assistance_figures_of_two_months(world, two_months):
         "appeals_in_time": 50,
         "appeals_overdue": 1,  # the one of 22 Oct
         "appeals_satisfaction": 50,  # basically satisfied, of two rated in November
+        "legal_cases": 0,
+        "legal_recovered": 0,
         "love_supermarket_units": 2,
     }
 
