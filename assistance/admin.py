@@ -10,6 +10,7 @@ from .models import (
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
+    JobHelp,
     LegalCase,
     LegalWorkstation,
     Station,
@@ -129,3 +130,10 @@ class LegalCaseAdmin(SimpleHistoryAdmin):
     list_display = ("name", "workstation", "dispute", "stage", "outcome", "recovered")
     list_filter = ("dispute", "stage", "outcome")
     raw_id_fields = ("workstation",)
+
+
+@admin.register(JobHelp)
+class JobHelpAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "union", "kind", "started_on", "outcome")
+    list_filter = ("kind", "outcome")
+    raw_id_fields = ("union", "file")

@@ -1,7 +1,8 @@
 """Demo aid campaigns and aid (assistance.demo calls this): each industry union's Spring
 Festival warmth and summer cooling of the demo's year and its 金秋助学, with most of its unions
 taking part and a few not reporting yet; aid to about half the workers with an open hardship
-file, a few of them twice; the coming Spring Festival's campaign, planned."""
+file, a few of them twice; the coming Spring Festival's campaign, planned; job help for most of
+the workers out of work."""
 
 import datetime
 from decimal import Decimal
@@ -10,7 +11,17 @@ from simple_history.utils import bulk_create_with_history
 
 from unions.models import IndustryUnion, Union
 
-from .models import Aid, Campaign, Funds, HardshipFile, Programme
+from .models import (
+    Aid,
+    Campaign,
+    Cause,
+    Funds,
+    HardshipFile,
+    JobHelp,
+    JobHelpKind,
+    JobOutcome,
+    Programme,
+)
 
 HANDED_OVER_BY = ("工会主席", "工会副主席", "女工委员", "经审委员")
 GOODS = {Programme.WARMTH: "米、面、油", Programme.COOLING: "防暑降温用品"}
@@ -59,7 +70,34 @@ def build_aid(rng, today: datetime.date) -> tuple[int, int]:
                 continue
             records.append(_aid(rng, file, campaign, given))
     created = bulk_create_with_history(records, Aid, batch_size=1000)
+    _job_help(rng, today, files)
     return len(campaigns), len(created)
+
+
+COURSES = ("叉车操作培训班", "家政服务培训班", "电工上岗培训", "某物流公司", "某商超")
+
+
+def _job_help(rng, today, files) -> int:
+    """A course or a referral for most workers out of work; most found work within months."""
+    jobs = []
+    for file in files:
+        if Cause.UNEMPLOYMENT not in file.causes or rng.random() < 0.3:
+            continue
+        started = max(file.opened_on, today - datetime.timedelta(days=rng.randint(10, 300)))
+        job = JobHelp(
+            union=file.union,
+            file=file,
+            name=file.name,
+            kind=rng.choice(JobHelpKind.values),
+            provider=rng.choice(COURSES),
+            started_on=started,
+        )
+        known = started + datetime.timedelta(days=rng.randint(20, 90))
+        if known <= today:
+            job.outcome = rng.choices(JobOutcome.values[1:], weights=[6, 3, 1])[0]
+            job.outcome_on = known
+        jobs.append(job)
+    return len(bulk_create_with_history(jobs, JobHelp, batch_size=1000))
 
 
 def _aid(rng, file, campaign, given) -> Aid:

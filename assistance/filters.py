@@ -16,6 +16,9 @@ from .models import (
     Dispute,
     HardshipFile,
     HardshipGrade,
+    JobHelp,
+    JobHelpKind,
+    JobOutcome,
     LegalCase,
     LegalWorkstation,
     Outcome,
@@ -174,3 +177,16 @@ class WorkstationFilter(PortalFilterSet):
     class Meta:
         model = LegalWorkstation
         fields = ("q", "union")
+
+
+class JobHelpFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), field_name="name", lookup_expr="icontains", widget=search_box(_("Name"))
+    )
+    union = UnionSubtreeFilter()
+    kind = django_filters.ChoiceFilter(label=_("help given"), choices=JobHelpKind.choices)
+    outcome = django_filters.ChoiceFilter(label=_("outcome"), choices=JobOutcome.choices)
+
+    class Meta:
+        model = JobHelp
+        fields = ("q", "union", "kind", "outcome")

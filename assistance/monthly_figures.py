@@ -16,7 +16,7 @@ from cohesion_portal import metrics, monthly_figures
 from unions.metrics import by_grassroots, count_by_grassroots
 
 from .metrics import supermarket_units_grouped
-from .models import Aid, Appeal, HardshipFile, LegalCase, Satisfaction
+from .models import Aid, Appeal, HardshipFile, JobHelp, JobOutcome, LegalCase, Satisfaction
 
 SATISFIED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)  # (满意率: both count)
 
@@ -94,6 +94,12 @@ def aid_value(start, end, *, path=None) -> dict[int, Decimal]:
     return {pk: row["value"] for pk, row in aid_given(start, end, path=path).items()}
 
 
+def found_work(start, end, *, path=None) -> dict[int, int]:
+    """Workers helped by a course or a referral (助岗) who found work in the month."""
+    placed = JobHelp.objects.filter(outcome=JobOutcome.EMPLOYED, outcome_on__range=(start, end))
+    return count_by_grassroots(_narrowed(placed, path))
+
+
 def _legal_cases(queryset, path):
     """Cases of the workstations of one union's tree, or of every grassroots union's (those
     of the industry union's own workstations count for none)."""
@@ -153,6 +159,13 @@ MONTHLY_FIGURES = (
         metrics.YUAN,
         aid_value,
         order=314,
+    ),
+    monthly_figures.from_grouped(
+        "assistance.found_work",
+        _("Workers who found work through job help in the month"),
+        metrics.PEOPLE,
+        found_work,
+        order=316,
     ),
     monthly_figures.from_grouped(
         "assistance.appeals_received",

@@ -30,6 +30,14 @@ PAGES = (
     ),
     Page(
         "assistance",
+        _("Job help"),
+        "assistance:job_help_list",
+        "bi-briefcase",
+        17,
+        permission=models.PERSONAL_PERMISSION,
+    ),
+    Page(
+        "assistance",
         _("Stations and love supermarkets"),
         "assistance:station_list",
         "bi-shop",

@@ -12,6 +12,7 @@ from .models import (
     AppealStatus,
     Campaign,
     HardshipFile,
+    JobHelp,
     LegalCase,
     LegalWorkstation,
     Station,
@@ -214,3 +215,17 @@ class LegalCaseTable(tables.Table):
 
     def render_recovered(self, value):
         return f"{value:,.2f}"
+
+
+class JobHelpTable(tables.Table):
+    name = tables.Column(linkify=True)
+    union = tables.Column(attrs={"td": {"class": "wrap"}}, order_by=("union__path",))
+    kind = tables.Column()
+    provider = tables.Column(attrs={"td": {"class": "wrap"}})
+    started_on = tables.DateColumn(format="DATE_FORMAT")
+    outcome = tables.Column()
+
+    class Meta:
+        model = JobHelp
+        fields = ("name", "union", "kind", "provider", "started_on", "outcome")
+        empty_text = _("No job help matches.")

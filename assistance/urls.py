@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import aid, appeals, files, legal, review, stations
+from .views import aid, appeals, files, jobs, legal, review, stations
 
 app_name = "assistance"
 urlpatterns = [
@@ -57,4 +57,8 @@ urlpatterns = [
         legal.WorkstationEditView.as_view(),
         name="workstation_edit",
     ),
+    path("jobs/", jobs.JobHelpListView.as_view(), name="job_help_list"),
+    path("jobs/new/", jobs.JobHelpEditView.as_view(), name="job_help_create"),
+    path("jobs/<int:pk>/", jobs.JobHelpDetailView.as_view(), name="job_help_detail"),
+    path("jobs/<int:pk>/edit/", jobs.JobHelpEditView.as_view(), name="job_help_edit"),
 ]

@@ -38,6 +38,7 @@ PAGES = [
     ("aid-new", "/assistance/aid/new/"),
     ("campaigns", "/assistance/campaigns/"),
     ("stations", "/assistance/stations/"),
+    ("job-help", "/assistance/jobs/"),
     ("legal-aid", "/assistance/legal/workstations/"),
     ("legal-cases", "/assistance/legal/"),
     ("station-new", "/assistance/stations/new/"),

@@ -10,6 +10,7 @@ from .appeals import (
     PublicAppealForm,
 )
 from .files import DATE, ConfirmForm, HardshipFileForm, HouseholdMemberForm
+from .jobs import JobHelpForm
 from .legal import LegalCaseForm, WorkstationForm
 from .stations import StationActivityForm, StationForm
 
@@ -25,6 +26,7 @@ __all__ = [
     "ConfirmForm",
     "HardshipFileForm",
     "HouseholdMemberForm",
+    "JobHelpForm",
     "LegalCaseForm",
     "PublicAppealForm",
     "StationActivityForm",

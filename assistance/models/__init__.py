@@ -24,6 +24,7 @@ from .files import (
     Relation,
     SubsistenceLine,
 )
+from .jobs import JobHelp, JobHelpKind, JobOutcome
 from .legal import Dispute, LegalCase, LegalWorkstation, Outcome, Stage
 from .personal import PERSONAL_PERMISSION, PersonalQuerySet
 from .stations import Station, StationActivity, StationCoverage, StationKind
@@ -53,6 +54,9 @@ __all__ = [
     "HardshipFileQuerySet",
     "HardshipGrade",
     "HouseholdMember",
+    "JobHelp",
+    "JobHelpKind",
+    "JobOutcome",
     "LegalCase",
     "LegalWorkstation",
     "Outcome",

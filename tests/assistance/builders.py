@@ -14,6 +14,7 @@ from assistance.models import (
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
+    JobHelp,
     LegalCase,
     LegalWorkstation,
     Station,
@@ -29,6 +30,10 @@ QUERY_BOUNDS = {
     "assistance:file_detail": 11,
     "assistance:file_edit": 10,
     "assistance:file_list": 9,
+    "assistance:job_help_list": 9,
+    "assistance:job_help_create": 10,
+    "assistance:job_help_detail": 10,
+    "assistance:job_help_edit": 11,
     "assistance:workstation_list": 10,
     "assistance:workstation_create": 9,
     "assistance:workstation_detail": 10,
@@ -187,4 +192,15 @@ def legal_case_in(union):
         dispute="wages",
         opened_on=datetime.date(2026, 4, 1),
         claimed=Decimal("12000.00"),
+    )
+
+
+@builds(JobHelp)
+def job_help_in(union):
+    return JobHelp.objects.create(
+        union=union,
+        name=f"{union.name}·待业职工",
+        kind="training",
+        provider="叉车操作培训班",
+        started_on=datetime.date(2026, 5, 6),
     )

@@ -96,6 +96,7 @@ def test_the_assistance_figures_of_two_months(world, two_months):
         "files_open": 2,
         "aid_beneficiaries": 1,
         "aid_value": 600,
+        "found_work": 0,  # (job help's own test counts them)
         "appeals_received": 3,
         "appeals_answered": 1,
         "appeals_in_time": 100,
@@ -109,6 +110,7 @@ def test_the_assistance_figures_of_two_months(world, two_months):
         "files_open": 1,
         "aid_beneficiaries": 2,  # 王 (twice) and the enterprise
         "aid_value": 2150.5,  # 800 + 350.50 + 1,000
+        "found_work": 0,
         "appeals_received": 2,
         "appeals_answered": 2,  # the late one (3 Nov) and the early one (6 Nov)
         "appeals_in_time": 50,
