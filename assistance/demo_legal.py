@@ -1,5 +1,5 @@
 """Demo legal aid (assistance.demo calls this): a workstation at each industry union and in
-about one grassroots union in six, with cases of the last year: most concluded, by mediation
+about one grassroots union in four, with cases of the last year: most concluded, by mediation
 mostly, some by arbitration or in court, with what was recovered."""
 
 import datetime
@@ -35,7 +35,7 @@ def build_legal_aid(rng, today: datetime.date) -> int:
         for industry in IndustryUnion.objects.order_by("pk")
     ]
     for union in Union.objects.grassroots().counted().select_related("industry_union"):
-        if rng.random() < 1 / 6:
+        if rng.random() < 1 / 4:
             stations.append(
                 LegalWorkstation(
                     industry_union=union.industry_union,

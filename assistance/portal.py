@@ -28,6 +28,7 @@ PAGES = (
         15,
         permission=models.PERSONAL_PERMISSION,
     ),
+    Page("assistance", _("Aid campaigns"), "assistance:campaign_list", "bi-calendar-heart", 16),
     Page(
         "assistance",
         _("Job help"),

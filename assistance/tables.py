@@ -141,7 +141,11 @@ class AidTable(tables.Table):
         order_by=("union__path",),
     )
     value = tables.Column(
-        verbose_name=_("value (yuan)"), accessor="cash", orderable=False, attrs=MONEY_CELL
+        verbose_name=_("value (yuan)"),
+        accessor="cash",
+        orderable=False,
+        empty_values=(),
+        attrs=MONEY_CELL,
     )
     given_on = tables.DateColumn(format="DATE_FORMAT")
     campaign = tables.Column(default="—", attrs={"td": {"class": "wrap"}})

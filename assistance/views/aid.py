@@ -1,7 +1,7 @@
 """Pages of aid records (救助记录, with the assistance permission: they name workers) and of
 aid campaigns (figures only: seen by the unions taking part and their industry union)."""
 
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import APPROVE, CHANGE, scope_for
@@ -30,13 +30,6 @@ class AidListView(ScopedListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("union", "enterprise", "campaign")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["extra_actions"] = [
-            (reverse("assistance:campaign_list"), _("Aid campaigns"), "bi-calendar-heart")
-        ]
-        return context
 
 
 class AidDetailView(RecordDetailView):

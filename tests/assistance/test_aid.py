@@ -140,3 +140,10 @@ def test_a_new_union_in_the_tree_does_not_join_a_campaign_by_itself(world):
     campaign = a_campaign(world)
     make_union("单元D工会委员会")
     assert set(campaign.unions.all()) == {world.unions["A"], world.unions["C"]}
+
+
+def test_the_list_shows_the_value_of_goods_given_without_cash(client, world):
+    aid(world, cash=None, goods="防暑降温用品", goods_value=Decimal("260.00"))
+    client.force_login(world.users["officer_a"])
+    page = client.get(reverse("assistance:aid_list")).content.decode()
+    assert "260.00" in page
