@@ -48,9 +48,7 @@ def supermarket_units_by_union(start, end) -> dict[int, int]:
 def files_kept_current_by_union(start, end) -> dict[int, float]:
     """{grassroots union id: % of its hardship files open at `end` that are not due for review
     then (reviewed, or opened, within six months: 动态管理)}."""
-    open_files = HardshipFile.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gt=end), opened_on__lte=end
-    )
+    open_files = HardshipFile.objects.open_on(end)
     due = HardshipFile.objects.due_for_review(end).values("pk")
     rows = by_grassroots(open_files, n=Count("pk"), due=Count("pk", filter=Q(pk__in=due)))
     return {pk: metrics.exact_percent(row["n"] - row["due"], row["n"]) for pk, row in rows.items()}

@@ -28,9 +28,7 @@ def _narrowed(queryset, path):
 
 
 def files_open_at_end(start, end, *, path=None) -> dict[int, int]:
-    files = HardshipFile.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gt=end), opened_on__lte=end
-    )
+    files = HardshipFile.objects.open_on(end)
     return count_by_grassroots(_narrowed(files, path))
 
 

@@ -108,6 +108,10 @@ class HardshipFileQuerySet(PersonalQuerySet):
     def open(self):
         return self.filter(closed_on__isnull=True)
 
+    def open_on(self, day: datetime.date):
+        """The files open at the end of `day` (opened by then, not closed by then)."""
+        return self.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day), opened_on__lte=day)
+
     def due_for_review(self, today: datetime.date):
         """Open files last reviewed (or, never reviewed, opened) 6 months ago or earlier."""
         due = add_months(today, -REVIEW_MONTHS)
