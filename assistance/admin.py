@@ -1,12 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cohesion_portal.admin import WorkbookImportAdmin
+
 from .models import (
     Aid,
     Appeal,
     AppealClass,
     AppealStep,
     Campaign,
+    FileImport,
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
@@ -137,3 +140,8 @@ class JobHelpAdmin(SimpleHistoryAdmin):
     list_display = ("name", "union", "kind", "started_on", "outcome")
     list_filter = ("kind", "outcome")
     raw_id_fields = ("union", "file")
+
+
+@admin.register(FileImport)
+class FileImportAdmin(WorkbookImportAdmin):
+    pass

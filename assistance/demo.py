@@ -1,8 +1,9 @@
-"""Demo hardship files: a few open files in each grassroots union, mostly members' (a worker
-of a covered enterprise otherwise), each meeting its criteria against the demo 低保 line, some
-due for review, some closed as out of hardship; appeals of the last four months, most answered
-and rated, some overdue; the demo's officers and industry-union staff hold the assistance
-permission (the area cadre and the leader read the figures only)."""
+"""Demo hardship files: open files in each grassroots union, about one for 15 of its active
+members (at least one), each meeting its criteria against the demo 低保 line, some due for
+review, some closed as out of hardship; so scale L holds about 20,000 files, and S a few in
+each union. Appeals of the last four months, more in a large union, most answered and rated,
+some overdue; the demo's officers and industry-union staff hold the assistance permission (the
+area cadre and the leader read the figures only)."""
 
 import datetime
 import random
@@ -14,6 +15,7 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from unions.metrics import count_by_grassroots
 from unions.models import Member, Role, RoleKind, Union
 
 from .criteria import criteria_met
@@ -41,11 +43,16 @@ from .services.appeals import deadlines
 # Illustrative figures for the demo (staff enter the published line in the admin).
 DEMO_LINES = {2025: Decimal("1000.00"), 2026: Decimal("1030.00")}
 PERMITTED = ("officer", "nl_officer", "qf_staff", "qf_staff2", "nl_staff")
-FILES_PER_UNION = (1, 4)
+# One file for about this many active members of a union, give or take FILES_SPREAD.
+MEMBERS_PER_FILE = 15
+FILES_SPREAD = (0.6, 1.4)
+FILES_BATCH = 5_000
 NEEDS = ("医疗救助", "子女助学", "生活补助", "技能培训与再就业", "送温暖慰问")
 # Every demo appeal is followed on the public page with this code (README).
 DEMO_APPEAL_CODE = "DEMO2026"
-APPEALS_PER_UNION = (0, 3)
+# Appeals in a union: up to 3, or one for this many active members in a larger union.
+APPEALS_AT_MOST = 3
+MEMBERS_PER_APPEAL = 50
 APPEAL_SUBJECTS = {
     AppealCategory.WAGES: ("拖欠三个月工资", "加班费未按规定支付"),
     AppealCategory.CONTRACT: ("未签订书面劳动合同", "合同到期未续签被辞退"),
@@ -74,25 +81,38 @@ def extend_demo(*, builder) -> dict:
         HardshipGrade.objects.get_or_create(code=code, defaults={"name": name, "order": order})[0]
         for code, name, order in DEFAULT_GRADES
     ]
-    files = []
+    active = count_by_grassroots(Member.objects.active())
+    files, written = [], 0
     for union in Union.objects.grassroots().counted().order_by("pk"):
-        members = list(
-            Member.objects.filter(
-                memberships__union__path__startswith=union.path, memberships__ended_on__isnull=True
-            ).order_by("pk")[:40]
-        )
-        for member in rng.sample(members, min(len(members), rng.randint(*FILES_PER_UNION))):
-            files.append(_file(rng, today, union, member, grades))
-    created = bulk_create_with_history(files, HardshipFile, batch_size=1000)
+        chosen = _file_holders(rng, union, _files_wanted(rng, active.get(union.pk, 0)))
+        files += [_file(rng, today, union, member, grades) for member in chosen]
+        if len(files) >= FILES_BATCH:  # written a batch at a time: memory stays flat
+            written += len(bulk_create_with_history(files, HardshipFile, batch_size=1000))
+            files = []
+    written += len(bulk_create_with_history(files, HardshipFile, batch_size=1000))
     campaigns, aid = build_aid(rng, today)
     return {
-        "hardship_files": len(created),
-        "appeals": _appeals(rng, today),
+        "hardship_files": written,
+        "appeals": _appeals(rng, today, active),
         "stations": build_stations(rng, today),
         "aid campaigns": campaigns,
         "aid records": aid,
         "legal aid cases": build_legal_aid(rng, today),
     }
+
+
+def _files_wanted(rng, active_members: int) -> int:
+    return max(1, round(active_members / MEMBERS_PER_FILE * rng.uniform(*FILES_SPREAD)))
+
+
+def _file_holders(rng, union, wanted: int) -> list[Member]:
+    """`wanted` members of `union` today, drawn from twice as many (fewer in a small union).
+    A member has one open membership, so no one gets two open files."""
+    members = Member.objects.filter(
+        memberships__union__path__startswith=union.path, memberships__ended_on__isnull=True
+    ).order_by("pk")
+    read = list(members.only("name", "id_number", "is_migrant")[: wanted * 2])
+    return rng.sample(read, min(len(read), wanted))
 
 
 def _file(rng, today, union, member, grades) -> HardshipFile:
@@ -132,9 +152,10 @@ def _file(rng, today, union, member, grades) -> HardshipFile:
     return file
 
 
-def _appeals(rng, today) -> int:
-    """Appeals of the last four months: the older ones answered and rated, some overdue (a few
-    so long that the industry union follows them up), a few new ones not routed yet."""
+def _appeals(rng, today, active: dict[int, int]) -> int:
+    """Appeals of the last four months, more in a larger union (`active`: its active members):
+    the older ones answered and rated, some overdue (a few so long that the industry union
+    follows them up), a few new ones not routed yet."""
     classes = [
         AppealClass.objects.get_or_create(
             code=code, defaults={"name": name, "working_days": days, "order": order}
@@ -144,9 +165,11 @@ def _appeals(rng, today) -> int:
     code_hash = make_password(DEMO_APPEAL_CODE)
     deadlines_of = {}  # (received on, class) -> deadlines: the calendar read once a pair
     appeals, stages = [], []
+    followed_up = set()  # the industry unions with an appeal long overdue
     unions = Union.objects.grassroots().counted().select_related("industry_union").order_by("pk")
     for union in unions:
-        for _ in range(rng.randint(*APPEALS_PER_UNION)):
+        most = max(APPEALS_AT_MOST, round(active.get(union.pk, 0) / MEMBERS_PER_APPEAL))
+        for _ in range(rng.randint(0, most)):
             category = rng.choice(list(APPEAL_SUBJECTS))
             appeal_class = rng.choices(classes, weights=[7, 2, 1])[0]
             received = today - datetime.timedelta(days=rng.randint(0, 120))
@@ -173,7 +196,14 @@ def _appeals(rng, today) -> int:
             )
             appeal.deadline, appeal.escalates_on = deadlines_of[key]
             appeals.append(appeal)
-            stages.append(_demo_stage(rng, today, appeal))
+            # One appeal long overdue in each industry union, however few were drawn: every
+            # demo shows the follow-up (attention list, reminders, the 月报's overdue).
+            long_overdue = appeal.union is not None and appeal.escalates_on < today
+            if long_overdue and union.industry_union_id not in followed_up:
+                followed_up.add(union.industry_union_id)
+                stages.append(_demo_stage(rng, today, appeal, left_in_hand=True))
+            else:
+                stages.append(_demo_stage(rng, today, appeal))
     created = bulk_create_with_history(appeals, Appeal, batch_size=1000)
     # The industry unions' staff handle the demo's appeals (the worker files the online ones).
     handlers = {}
@@ -192,13 +222,15 @@ def _appeals(rng, today) -> int:
     return len(created)
 
 
-def _demo_stage(rng, today, appeal) -> list[str]:
+def _demo_stage(rng, today, appeal, *, left_in_hand=False) -> list[str]:
     """Moves `appeal` to a status its age makes plausible; the statuses it went through."""
     path = [AppealStatus.RECEIVED]
     if appeal.union is None:
         return path
     path.append(AppealStatus.ACCEPTED)
-    if rng.random() < 0.7 or appeal.deadline < today - datetime.timedelta(days=12):
+    if left_in_hand:
+        path.append(AppealStatus.IN_HAND)
+    elif rng.random() < 0.7 or appeal.deadline < today - datetime.timedelta(days=12):
         # Answered, mostly in time; rated by most workers.
         answered = min(today, appeal.deadline + datetime.timedelta(days=rng.choice([-3, -1, 0, 2])))
         appeal.answer, appeal.answered_on = rng.choice(ANSWERS), max(appeal.received_on, answered)

@@ -1,8 +1,10 @@
 """Demo legal aid (assistance.demo calls this): a workstation at each industry union and in
-about one grassroots union in four, with cases of the last year: most concluded, by mediation
-mostly, some by arbitration or in court, with what was recovered."""
+about one grassroots union in four, with cases of the last year (more at an industry union's
+workstation the more unions it serves): most concluded, by mediation mostly, some by
+arbitration or in court, with what was recovered."""
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
@@ -22,6 +24,9 @@ ENDINGS = (
     (Stage.LITIGATION, Outcome.WON, 1),
     (Stage.LITIGATION, Outcome.LOST, 1),
 )
+CASES_A_STATION = (1, 6)
+# An industry union's workstation: a case more for every this many unions it serves.
+UNIONS_PER_CASE = 20
 
 
 def build_legal_aid(rng, today: datetime.date) -> int:
@@ -34,7 +39,8 @@ def build_legal_aid(rng, today: datetime.date) -> int:
         )
         for industry in IndustryUnion.objects.order_by("pk")
     ]
-    for union in Union.objects.grassroots().counted().select_related("industry_union"):
+    unions = list(Union.objects.grassroots().counted().select_related("industry_union"))
+    for union in unions:
         if rng.random() < 1 / 4:
             stations.append(
                 LegalWorkstation(
@@ -46,9 +52,11 @@ def build_legal_aid(rng, today: datetime.date) -> int:
                 )
             )
     stations = bulk_create_with_history(stations, LegalWorkstation, batch_size=1000)
+    served = Counter(union.industry_union_id for union in unions)
     cases = []
     for station in stations:
-        for _ in range(rng.randint(1, 6)):
+        more = 0 if station.union_id else served[station.industry_union_id] // UNIONS_PER_CASE
+        for _ in range(rng.randint(*CASES_A_STATION) + more):
             taken = today - datetime.timedelta(days=rng.randint(0, 365))
             claimed = Decimal(rng.randint(20, 400) * 100)
             case = LegalCase(

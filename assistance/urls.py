@@ -1,12 +1,23 @@
 from django.urls import path
 
-from .views import aid, appeals, files, jobs, legal, review, stations
+from .views import aid, appeals, file_import, files, jobs, legal, review, stations
 
 app_name = "assistance"
 urlpatterns = [
     path("files/", files.HardshipFileListView.as_view(), name="file_list"),
     path("files/new/", files.HardshipFileEditView.as_view(), name="file_create"),
     path("files/review/", review.FileReviewView.as_view(), name="file_review"),
+    path("files/import/", file_import.FileImportView.as_view(), name="file_import"),
+    path(
+        "files/import/template/",
+        file_import.FileImportTemplateView.as_view(),
+        name="file_import_template",
+    ),
+    path(
+        "files/import/<int:pk>/",
+        file_import.FileImportDetailView.as_view(),
+        name="file_import_detail",
+    ),
     path("files/<int:pk>/", files.HardshipFileDetailView.as_view(), name="file_detail"),
     path("files/<int:pk>/edit/", files.HardshipFileEditView.as_view(), name="file_edit"),
     path("files/<int:pk>/household/", files.HouseholdAddView.as_view(), name="household_add"),

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count
 from django.test import Client, override_settings
+from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from unions.id_numbers import make_id_number
@@ -103,9 +104,50 @@ def run_all(bench, *, scale):
     bench.add("ranking, a deep page", get(staff_client, "/standards/ranking/?page=30"))
     member = Member.objects.for_user(officer).first()
     bench.add("member page, officer", get(officer_client, f"/unions/members/{member.pk}/"))
+    for who, user, client in (
+        ("industry staff", staff, staff_client),
+        ("officer", officer, officer_client),
+    ):
+        assistance_measures(bench, who, user, client)
     scoring_measure(bench)
     export_measure(bench)
     roster_measure(bench, officer)
+
+
+def assistance_measures(bench, who, user, client):
+    """The assistance pages as `user` sees them (with the permission to read names), each list
+    beside its first page read bare."""
+    from assistance.models import Aid, Appeal, Campaign, HardshipFile
+
+    files = HardshipFile.objects.for_user(user).select_related("union", "grade")
+    url = reverse("assistance:file_list")
+    bench.add(f"hardship files, {who}", get(client, url), baseline=first_page(files))
+    deep = max(1, int(files.count() / PAGE * 0.8))
+    bench.add(
+        f"hardship files, {who}, deep page {deep}",
+        get(client, f"{url}?page={deep}"),
+        baseline=lambda: list(files[(deep - 1) * PAGE : deep * PAGE]),
+    )
+    aid = Aid.objects.for_user(user).select_related("union", "enterprise", "campaign")
+    bench.add(f"aid records, {who}", get(client, reverse("assistance:aid_list")), first_page(aid))
+    appeals = Appeal.objects.for_user(user).select_related("union", "industry_union")
+    bench.add(
+        f"appeals, {who}", get(client, reverse("assistance:appeal_list")), first_page(appeals)
+    )
+    bench.add(f"aid campaigns, {who}", get(client, reverse("assistance:campaign_list")))
+    # The campaign with the most aid: its page sums all of it (figures, for all who see it).
+    largest = Campaign.objects.for_user(user).annotate(n=Count("aid")).order_by("-n").first()
+    bench.add(
+        f"campaign page ({largest.n:,} aid records), {who}",
+        get(client, reverse("assistance:campaign_detail", args=[largest.pk])),
+    )
+    bench.add(f"stations, {who}", get(client, reverse("assistance:station_list")))
+    bench.add(f"legal aid workstations, {who}", get(client, reverse("assistance:workstation_list")))
+    bench.add(f"yearly review of files, {who}", get(client, reverse("assistance:file_review")))
+
+
+def first_page(queryset):
+    return lambda: list(queryset[:PAGE])
 
 
 def scoring_measure(bench):

@@ -36,3 +36,17 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
     list_filter = ("is_workday",)
     date_hierarchy = "day"
     search_fields = ("name",)
+
+
+class WorkbookImportAdmin(admin.ModelAdmin):
+    """An Excel import (cohesion_portal.imports) is read here, never made or changed."""
+
+    list_display = ("original_name", "union", "uploaded_by", "uploaded_at", "status", "rows_valid")
+    list_filter = ("status",)
+    search_fields = ("original_name", "union__name", "uploaded_by__username")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cohesion_portal.admin import WorkbookImportAdmin
+
 from .models import (
     AreaAssignment,
     Enterprise,
@@ -194,14 +196,8 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(RosterImport)
-class RosterImportAdmin(admin.ModelAdmin):
-    list_display = ("original_name", "union", "uploaded_by", "uploaded_at", "status", "rows_valid")
-    list_filter = ("status",)
-    search_fields = ("original_name", "union__name", "uploaded_by__username")
-    readonly_fields = [f.name for f in RosterImport._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
+class RosterImportAdmin(WorkbookImportAdmin):
+    pass
 
 
 @admin.register(JoinApplication)

@@ -83,7 +83,7 @@ class RosterCheck:
 PATH_SEPARATORS = re.compile(r"\s*[/／›>]\s*")
 
 
-class _Places:
+class Places:
     """The units and enterprises a roster for `union` may name, looked up by name or code."""
 
     def __init__(self, union: Union):
@@ -152,7 +152,7 @@ def check_roster(uploaded, *, union: Union) -> RosterCheck:
         problems.append(Problem(0, column.label, _("This column is missing.")))
     if missing:
         return RosterCheck(rows_total=len(rows), members=[], problems=problems)
-    places = _Places(union)
+    places = Places(union)
     today = timezone.localdate()
     candidates = []
     for row in rows:
@@ -165,7 +165,7 @@ def check_roster(uploaded, *, union: Union) -> RosterCheck:
     return RosterCheck(rows_total=len(rows), members=members, problems=problems)
 
 
-def _check_row(row, places: _Places, today: datetime.date):
+def _check_row(row, places: Places, today: datetime.date):
     problems = []
 
     def problem(key, message):

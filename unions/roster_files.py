@@ -1,23 +1,28 @@
 """Reading a roster workbook (.xlsx) as people keep them: title rows above the header, full-width
 characters, ID numbers typed as numbers, dates as Excel dates or as text in four spellings.
 
-Only reads and cleans; what a row means is checked in unions.roster_check.
+Only reads and cleans; what a row means is checked in unions.roster_check. Other lists of people
+kept in Excel (hardship files) are read here too, with their own columns.
 """
 
 import datetime
 import re
 import zipfile
 from dataclasses import dataclass
+from io import BytesIO
+from urllib.parse import quote
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 
 from cohesion_portal.text import normalize_text
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 64  # a roster has 13; openpyxl would pad every row to the sheet's stated width
-MAX_ROWS_READ = MAX_ROWS + 5_000  # empty rows included: a sheet can claim a million of them
+EMPTY_ROWS_READ = 5_000  # past the last allowed row: a sheet can claim a million empty ones
 MAX_UNPACKED_BYTES = 150 * 1024 * 1024  # what the workbook may unpack to (zip bombs)
 MAX_PACKING_RATIO = 100
 HEADER_SEARCH_ROWS = 10
@@ -82,9 +87,11 @@ def _key(header) -> str:
     return normalize_text(str(header or "")).replace(" ", "").lower()
 
 
-HEADER_KEYS = {
-    _key(name): column.key for column in COLUMNS for name in (column.label, *column.aliases)
-}
+def header_keys(columns) -> dict[str, str]:
+    """{a header as people write it, normalized: column key} for `columns`."""
+    return {
+        _key(name): column.key for column in columns for name in (column.label, *column.aliases)
+    }
 
 
 def check_container(uploaded) -> None:
@@ -117,9 +124,13 @@ def check_container(uploaded) -> None:
     uploaded.seek(0)
 
 
-def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
-    """(column keys found, rows, header labels not understood). Raises RosterFileError."""
+def read_rows(
+    uploaded, *, columns=COLUMNS, max_rows: int = MAX_ROWS
+) -> tuple[list[str], list[RawRow], list[str]]:
+    """(column keys found, rows, header labels not understood). The header is the first row
+    naming 姓名 and 身份证号. Raises RosterFileError."""
     check_container(uploaded)
+    known_headers = header_keys(columns)
     try:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for broken files
@@ -130,7 +141,7 @@ def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
     try:
         header, header_number, unknown = None, 0, []
         for number, values in enumerate(rows, start=1):
-            keys = [HEADER_KEYS.get(_key(value)) for value in values]
+            keys = [known_headers.get(_key(value)) for value in values]
             if "name" in keys and "id_number" in keys:
                 header, header_number = keys, number
                 unknown = [str(v) for v, k in zip(values, keys, strict=False) if v and k is None]
@@ -148,17 +159,17 @@ def read_rows(uploaded) -> tuple[list[str], list[RawRow], list[str]]:
         found = [k for k in header if k]
         data = []
         for number, values in enumerate(rows, start=header_number + 1):
-            if number > MAX_ROWS_READ:
+            if number > max_rows + EMPTY_ROWS_READ:
                 raise RosterFileError(
                     _("The roster has more than %(n)s rows; split it into several files.")
-                    % {"n": f"{MAX_ROWS:,}"}
+                    % {"n": f"{max_rows:,}"}
                 )
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
-            if len(data) >= MAX_ROWS:
+            if len(data) >= max_rows:
                 raise RosterFileError(
                     _("The roster has more than %(n)s rows; split it into several files.")
-                    % {"n": f"{MAX_ROWS:,}"}
+                    % {"n": f"{max_rows:,}"}
                 )
             cells = {key: value for key, value in zip(header, values, strict=False) if key}
             data.append(RawRow(number=number, cells=cells))
@@ -224,3 +235,41 @@ def parse_bool(value) -> bool:
     if word in FALSE_WORDS:
         return False
     raise ValueError(value)
+
+
+# --- the template people fill in -------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ID_COLUMNS = {"id_number"}  # wide, and text: Excel keeps every digit of a text cell
+
+
+def template_workbook(title: str, columns, example_row, notes: dict) -> bytes:
+    """The columns on the first sheet, and an example row with notes on a second one (an
+    example on the first sheet would be imported as a person)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    sheet.append([column.label for column in columns])
+    for index, column in enumerate(columns, start=1):
+        sheet.cell(row=1, column=index).font = Font(bold=True)
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = 22 if column.key in ID_COLUMNS else 14
+        for row in range(2, 1001):
+            sheet.cell(row=row, column=index).number_format = "@"
+    sheet.freeze_panes = "A2"
+    help_sheet = workbook.create_sheet("填写说明")
+    help_sheet.append(["列", "示例", "说明"])
+    for column, example in zip(columns, example_row, strict=True):
+        help_sheet.append([column.label, example, notes.get(column.key, "")])
+    help_sheet.column_dimensions["A"].width = 16
+    help_sheet.column_dimensions["B"].width = 24
+    help_sheet.column_dimensions["C"].width = 70
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

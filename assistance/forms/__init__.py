@@ -9,6 +9,7 @@ from .appeals import (
     AppealTrackForm,
     PublicAppealForm,
 )
+from .file_import import FileImportForm
 from .files import DATE, ConfirmForm, HardshipFileForm, HouseholdMemberForm
 from .jobs import JobHelpForm
 from .legal import LegalCaseForm, WorkstationForm
@@ -24,6 +25,7 @@ __all__ = [
     "AppealTrackForm",
     "CampaignForm",
     "ConfirmForm",
+    "FileImportForm",
     "HardshipFileForm",
     "HouseholdMemberForm",
     "JobHelpForm",

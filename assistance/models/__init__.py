@@ -24,6 +24,7 @@ from .files import (
     Relation,
     SubsistenceLine,
 )
+from .imports import FileImport
 from .jobs import JobHelp, JobHelpKind, JobOutcome
 from .legal import Dispute, LegalCase, LegalWorkstation, Outcome, Stage
 from .personal import PERSONAL_PERMISSION, PersonalQuerySet
@@ -49,6 +50,7 @@ __all__ = [
     "CloseReason",
     "Criterion",
     "Dispute",
+    "FileImport",
     "Funds",
     "HardshipFile",
     "HardshipFileQuerySet",

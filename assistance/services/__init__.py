@@ -6,6 +6,7 @@ from .appeals import (
     appeal_rate,
     appeal_route,
 )
+from .file_import import file_import_confirm, file_import_upload
 from .files import hardship_file_errors, hardship_file_save
 from .household import household_member_add, household_member_errors, household_member_remove
 
@@ -16,6 +17,8 @@ __all__ = [
     "appeal_move",
     "appeal_rate",
     "appeal_route",
+    "file_import_confirm",
+    "file_import_upload",
     "hardship_file_errors",
     "hardship_file_save",
     "household_member_add",

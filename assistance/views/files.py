@@ -39,7 +39,8 @@ class HardshipFileListView(ScopedListView):
         context = super().get_context_data(**kwargs)
         if self.may_create():  # (who may change files reviews them)
             context["extra_actions"] = [
-                (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check")
+                (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check"),
+                (reverse("assistance:file_import"), _("Import from Excel"), "bi-upload"),
             ]
         return context
 

@@ -11,6 +11,7 @@ from assistance.models import (
     Appeal,
     AppealClass,
     Campaign,
+    FileImport,
     HardshipFile,
     HardshipGrade,
     HouseholdMember,
@@ -20,9 +21,10 @@ from assistance.models import (
     Station,
     StationActivity,
 )
-from assistance.services import appeal_file
+from assistance.services import appeal_file, file_import_upload
 from tests.factories import id_number
-from tests.scoping import builds
+from tests.rosters import workbook_file
+from tests.scoping import builds, member_requester
 from unions.models import Enterprise
 
 QUERY_BOUNDS = {
@@ -51,6 +53,9 @@ QUERY_BOUNDS = {
     "assistance:campaign_detail": 16,
     "assistance:campaign_edit": 11,
     "assistance:file_review": 9,
+    "assistance:file_import": 9,
+    "assistance:file_import_detail": 9,
+    "assistance:file_import_template": 9,
     "assistance:household_add": 7,
     "assistance:household_remove": 8,
     "assistance:appeal_list": 9,
@@ -203,4 +208,23 @@ def job_help_in(union):
         kind="training",
         provider="叉车操作培训班",
         started_on=datetime.date(2026, 5, 6),
+    )
+
+
+@builds(FileImport)
+def file_import_in(union):
+    from assistance.file_import import COLUMNS
+
+    cells = {"name": "导入档案", "id_number": id_number(), "household_size": 3}
+    cells |= {"household_income": 2700, "on_dibao": "否", "causes": "患病", "grade": "一般困难"}
+    cells |= {"needs": "医疗救助", "opened_on": "2026-03-01"}
+    grade("ordinary")
+    return file_import_upload(
+        actor=member_requester(),
+        union=union,
+        uploaded=workbook_file(
+            [[cells.get(c.key, "") for c in COLUMNS]],
+            header=[c.label for c in COLUMNS],
+            name=f"{union.name}.xlsx",
+        ),
     )

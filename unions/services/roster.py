@@ -51,13 +51,7 @@ def roster_import(*, actor, roster: RosterImport) -> RosterImport:
     started = time.monotonic()
     with roster.file.open("rb") as stored:
         check = check_roster(stored, union=roster.union)
-
-    def positions(problems):  # (the messages may differ by language or date; the rows do not)
-        return [(p["row"], p["column"]) for p in problems]
-
-    if len(check.members) != roster.rows_valid or positions(check.problems_as_data()) != positions(
-        roster.problems
-    ):
+    if roster.findings_changed(rows_valid=len(check.members), problems=check.problems_as_data()):
         RosterImport.objects.filter(pk=roster.pk).update(
             rows_valid=len(check.members), problems=check.problems_as_data()
         )
@@ -69,10 +63,7 @@ def roster_import(*, actor, roster: RosterImport) -> RosterImport:
         )
     try:
         with transaction.atomic():
-            won = RosterImport.objects.filter(
-                pk=roster.pk, status=RosterImportStatus.CHECKED
-            ).update(status=RosterImportStatus.IMPORTED)
-            if not won:
+            if not roster.claim():
                 raise ValidationError(_("This roster was imported already."))
             newcomers = [m for m in check.members if m.rejoins is None]
             members_bulk_enrol(actor=actor, members=newcomers)

@@ -1,24 +1,25 @@
 """Roster import pages: upload and check, look at the findings, confirm; and the template."""
 
-from io import BytesIO
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import reverse_lazy
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from cohesion_portal.access import CHANGE
 from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDetailView
 
 from ..forms import RosterUploadForm
 from ..models import RosterImport, RosterImportStatus
-from ..roster_files import COLUMNS, EXAMPLE_ROW, RosterFileError
+from ..roster_files import (
+    COLUMNS,
+    EXAMPLE_ROW,
+    RosterFileError,
+    template_workbook,
+    workbook_response,
+)
 from ..selectors import recent_roster_imports
 from ..services import roster_import, roster_upload
 
@@ -39,6 +40,7 @@ class RosterUploadView(RequiresChangeMixin, PortalViewMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["recent"] = recent_roster_imports(user=self.request.user)
+        context["template_url"] = reverse("unions:roster_template")
         return context
 
     def form_valid(self, form):
@@ -101,37 +103,13 @@ class RosterTemplateView(PortalViewMixin, View):
     second one (an example on the first sheet would be imported as a person)."""
 
     def get(self, request):
-        workbook = Workbook()
-        roster = workbook.active
-        roster.title = "会员名册"
-        roster.append([column.label for column in COLUMNS])
-        for index, column in enumerate(COLUMNS, start=1):
-            roster.cell(row=1, column=index).font = Font(bold=True)
-            letter = roster.cell(row=1, column=index).column_letter
-            roster.column_dimensions[letter].width = 22 if column.key == "id_number" else 14
-            # Text cells, so that Excel keeps every digit of an ID number.
-            for row in range(2, 1001):
-                roster.cell(row=row, column=index).number_format = "@"
-        roster.freeze_panes = "A2"
-        notes = workbook.create_sheet("填写说明")
-        notes.append(["列", "示例", "说明"])
-        for column, example in zip(COLUMNS, EXAMPLE_ROW, strict=True):
-            notes.append([column.label, example, NOTES.get(column.key, "")])
-        notes.column_dimensions["A"].width = 16
-        notes.column_dimensions["B"].width = 24
-        notes.column_dimensions["C"].width = 70
-        buffer = BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-        response["Content-Disposition"] = (
-            f"attachment; filename*=UTF-8''{quote('会员名册模板.xlsx')}"
+        return workbook_response(
+            template_workbook("会员名册", COLUMNS, EXAMPLE_ROW, NOTES), "会员名册模板.xlsx"
         )
-        return response
 
 
 # The template speaks Chinese whatever the interface language: its headers are what the
 # importer reads (unions.roster_files.COLUMNS).
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NOTES = {
     "name": "必填。",
     "id_number": (
