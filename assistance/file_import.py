@@ -92,6 +92,10 @@ CAUSE_WORDS = {
     "单亲家庭": Cause.SINGLE_PARENT,
     "其他": Cause.OTHER,
 }
+# How an exported workbook writes each cause (the first of its words above).
+CAUSE_NAMES = {
+    cause.value: next(w for w, c in CAUSE_WORDS.items() if c == cause) for cause in Cause
+}
 LIST_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
 # The fields these columns fill that the model checks by itself (lengths, digits, bounds).
 MODEL_CHECKED = ("name", "phone", "address", "household_income", "medical_costs", "needs")

@@ -1,12 +1,23 @@
 from django.urls import path
 
-from .views import aid, appeals, file_import, files, jobs, legal, review, stations
+from .views import (
+    aid,
+    appeals,
+    file_export,
+    file_import,
+    files,
+    jobs,
+    legal,
+    review,
+    stations,
+)
 
 app_name = "assistance"
 urlpatterns = [
     path("files/", files.HardshipFileListView.as_view(), name="file_list"),
     path("files/new/", files.HardshipFileEditView.as_view(), name="file_create"),
     path("files/review/", review.FileReviewView.as_view(), name="file_review"),
+    path("files/export/", file_export.HardshipFileExportView.as_view(), name="file_export"),
     path("files/import/", file_import.FileImportView.as_view(), name="file_import"),
     path(
         "files/import/template/",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CalendarDay, DataVersion, FormSubmission
+from .models import CalendarDay, DataVersion, FormSubmission, PersonalExport
 
 
 @admin.register(FormSubmission)
@@ -49,4 +49,23 @@ class WorkbookImportAdmin(admin.ModelAdmin):
         return [f.name for f in self.model._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(PersonalExport)
+class PersonalExportAdmin(admin.ModelAdmin):
+    """The log of downloads of people's records: read, never changed or deleted."""
+
+    list_display = ("at", "user", "records", "rows", "whole_numbers", "filters")
+    list_filter = ("records", "whole_numbers")
+    search_fields = ("user__username", "filters")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -57,3 +57,26 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.day:%Y-%m-%d} {self.name}"
+
+
+class PersonalExport(models.Model):
+    """One download of people's records (a hardship file list, say): who, when, which list with
+    which filters, how many rows, and whether ID numbers and phones were whole or masked. Kept
+    for the industry union to answer "who took these names out of the portal?"."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    records = models.CharField(_("records"), max_length=100)  # the model's label
+    filters = models.CharField(_("filters"), max_length=500, blank=True)
+    rows = models.PositiveIntegerField(_("rows"))
+    whole_numbers = models.BooleanField(_("ID numbers and phones whole"), default=False)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("export of personal records")
+        verbose_name_plural = _("exports of personal records")
+
+    def __str__(self):
+        return f"{self.user} · {self.records} · {self.rows}"

@@ -37,8 +37,12 @@ class HardshipFileListView(ScopedListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.may_create():  # (who may change files reviews them)
-            context["extra_actions"] = [
+        # The list as filtered here; every download is logged (views.file_export).
+        export = f"{reverse('assistance:file_export')}?{self.request.GET.urlencode()}"
+        context["extra_actions"] = [(export, _("Export (ID numbers masked)"), "bi-download")]
+        if self.may_create():  # (who may change files reviews them, imports and exports them)
+            context["extra_actions"] += [
+                (f"{export}&whole=1", _("Export with whole ID numbers"), "bi-download"),
                 (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check"),
                 (reverse("assistance:file_import"), _("Import from Excel"), "bi-upload"),
             ]

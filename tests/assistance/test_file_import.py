@@ -8,12 +8,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from assistance.file_import import COLUMNS, check_files
 from assistance.models import FileImport, HardshipFile, SubsistenceLine
 from assistance.services import file_import_confirm, file_import_upload
+from cohesion_portal.models import PersonalExport
 
 from ..factories import EnterpriseFactory, id_number
 from ..rosters import workbook_file
@@ -210,3 +212,49 @@ def _bytes(response):
     from io import BytesIO
 
     return BytesIO(response.content)
+
+
+def test_an_export_masks_numbers_logs_the_download_and_imports_again(client, world, line):
+    """The list as filtered, in the import's columns: masked, or whole for the files the person
+    may change (the officer who keeps them), never whole for a read-only role; every download
+    logged; an exported workbook imports as it is
+    (here after the files were closed, as when a union restores its files)."""
+    officer, staff = world.users["officer_a"], world.users["staff_lt"]
+    kept = saved(a_file(world.unions["A"], name="甲", phone="13812345678", causes=["illness"]))
+    saved(a_file(world.unions["A"], name="乙", grade=grade("special")))
+    saved(a_file(world.unions["B"], name="别家"))  # out of the light-textile scope
+    url = reverse("assistance:file_export")
+    client.force_login(staff)
+    sheet = load_workbook(_bytes(client.get(url, {"grade": grade("ordinary").pk}))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0][: len(HEADER)]) == HEADER
+    assert [r[0] for r in rows[1:]] == ["甲"]
+    assert rows[1][1] == f"{kept.id_number[:6]}********{kept.id_number[-4:]}"
+    assert rows[1][4] == "138****5678"
+    leader = world.users["leader_lt"]  # reads everything, changes nothing
+    leader.user_permissions.add(Permission.objects.get(codename="view_individuals"))
+    client.force_login(leader)
+    assert client.get(url, {"whole": "1"}).status_code == 403
+    client.force_login(officer)
+    whole = client.get(url, {"whole": "1"})
+    rows = list(load_workbook(_bytes(whole)).active.iter_rows(values_only=True))
+    assert {r[0] for r in rows[1:]} == {"甲", "乙"}
+    assert kept.id_number in {r[1] for r in rows[1:]}
+    log = PersonalExport.objects.order_by("at", "pk")
+    assert [(e.user, e.rows, e.whole_numbers, e.records) for e in log] == [
+        (staff, 1, False, "assistance.HardshipFile"),
+        (officer, 2, True, "assistance.HardshipFile"),
+    ]
+    assert log[0].filters == f"grade={grade('ordinary').pk}"
+    HardshipFile.objects.update(closed_on=TODAY, close_reason="moved")
+    check = check_files(_uploaded(whole.content), union=world.unions["A"])
+    assert check.problems == [] and {f.name for f in check.files} == {"甲", "乙"}
+    client.force_login(world.users["cadre_a"])  # figures only: no download at all
+    assert client.get(url).status_code == 403
+    assert PersonalExport.objects.count() == 2
+
+
+def _uploaded(content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("导出.xlsx", content)

@@ -1,0 +1,97 @@
+"""Hardship files as an Excel workbook, in the import template's columns (a workbook exported
+here is imported elsewhere as it is), with the file's state at the right. ID numbers and phones
+are masked unless the person asked for them whole and may have them (views.file_export)."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from unions.id_numbers import mask_id_number, mask_phone
+
+from .file_import import CAUSE_NAMES, COLUMNS
+from .models import CloseReason
+
+# (Chinese whatever the interface language: the importer reads these headers.)
+STATE_COLUMNS = ("状态", "关闭日期", "关闭原因")
+CLOSE_REASONS = {
+    CloseReason.OUT_OF_HARDSHIP: "脱困",
+    CloseReason.LEFT: "离开工会或单位",
+    CloseReason.DIED: "去世",
+    CloseReason.MOVED: "迁出",
+    CloseReason.OTHER: "其他",
+}
+WIDTHS = {"name": 10, "id_number": 21, "unit": 24, "enterprise": 24, "address": 24, "needs": 24}
+
+
+def files_workbook(files, *, whole: bool) -> tuple[bytes, int]:
+    """(the .xlsx, the number of files in it); `files` a queryset, read in chunks."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("困难职工档案")
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(column.key, 12)
+    sheet.freeze_panes = "A2"
+    header = [*(column.label for column in COLUMNS), *STATE_COLUMNS]
+    sheet.append([_bold(sheet, label) for label in header])
+    rows = 0
+    chosen = files.select_related("union", "enterprise", "grade").order_by("union__path", "pk")
+    for file in chosen.iterator(chunk_size=2000):
+        sheet.append(_row(sheet, file, whole))
+        rows += 1
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue(), rows
+
+
+def _row(sheet, file, whole: bool) -> list:
+    values = {
+        "name": file.name,
+        "id_number": file.id_number if whole else mask_id_number(file.id_number),
+        "unit": file.union.name,
+        "enterprise": file.enterprise.name if file.enterprise else "",
+        "phone": file.phone if whole or not file.phone else mask_phone(file.phone),
+        "address": file.address,
+        "household_size": file.household_size,
+        "household_income": _money(sheet, file.household_income),
+        "medical_costs": _money(sheet, file.medical_costs),
+        "on_dibao": _yes_no(file.on_dibao),
+        "causes": "、".join(CAUSE_NAMES[cause] for cause in file.causes),
+        "grade": file.grade.name,
+        "needs": file.needs,
+        "opened_on": _date(sheet, file.opened_on),
+        "last_reviewed_on": _date(sheet, file.last_reviewed_on),
+        "is_migrant": _yes_no(file.is_migrant),
+        "has_year_contract": _yes_no(file.has_year_contract),
+    }
+    state = (
+        "在档" if file.is_open else "已关闭",
+        _date(sheet, file.closed_on),
+        CLOSE_REASONS.get(file.close_reason, ""),
+    )
+    return [*(values[column.key] for column in COLUMNS), *state]
+
+
+def _bold(sheet, value):
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _money(sheet, amount):
+    cell = WriteOnlyCell(sheet, value=amount)
+    cell.number_format = "#,##0.00"
+    return cell
+
+
+def _date(sheet, day):
+    if day is None:
+        return ""
+    cell = WriteOnlyCell(sheet, value=day)
+    cell.number_format = "yyyy-mm-dd"
+    return cell
+
+
+def _yes_no(value: bool) -> str:
+    return "是" if value else "否"

@@ -1,0 +1,39 @@
+"""The hardship file list, as filtered on its page, as an Excel workbook; every download
+logged. ID numbers and phones are masked; whole, only for the files the person keeps (their
+change scope): they hand the list to the civil affairs office or import it elsewhere."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from cohesion_portal.access import CHANGE, VIEW, scope_for
+from cohesion_portal.personal_exports import personal_export_log
+from cohesion_portal.views import PortalViewMixin
+from unions.roster_files import workbook_response
+
+from ..file_export import files_workbook
+from ..filters import HardshipFileFilter
+from ..models import HardshipFile
+
+
+class HardshipFileExportView(PortalViewMixin, View):
+    model = HardshipFile  # (the personal permission is asked for by the model)
+
+    def get(self, request):
+        whole = request.GET.get("whole") == "1"
+        if whole and scope_for(request.user, CHANGE).is_empty:
+            raise PermissionDenied(_("Your role can view records but not add them."))
+        scoped = HardshipFile.objects.for_user(request.user, CHANGE if whole else VIEW)
+        filters = request.GET.copy()
+        filters.pop("whole", None)
+        chosen = HardshipFileFilter(filters, queryset=scoped, request=request).qs
+        content, rows = files_workbook(chosen, whole=whole)
+        personal_export_log(
+            user=request.user,
+            model=HardshipFile,
+            filters=filters.urlencode(),
+            rows=rows,
+            whole=whole,
+        )
+        return workbook_response(content, f"困难职工档案{timezone.localdate():%Y%m%d}.xlsx")
