@@ -12,6 +12,7 @@ from .reminders import RULES as REMINDER_RULES  # noqa: F401
 from .sheets import SHEETS  # noqa: F401
 
 PAGES = (
+    Page("assistance", _("Assistance at a glance"), "assistance:overview", "bi-heart-pulse", 5),
     Page(
         "assistance",
         _("Hardship files"),

@@ -8,12 +8,14 @@ from .views import (
     files,
     jobs,
     legal,
+    overview,
     review,
     stations,
 )
 
 app_name = "assistance"
 urlpatterns = [
+    path("", overview.OverviewView.as_view(), name="overview"),
     path("files/", files.HardshipFileListView.as_view(), name="file_list"),
     path("files/new/", files.HardshipFileEditView.as_view(), name="file_create"),
     path("files/review/", review.FileReviewView.as_view(), name="file_review"),

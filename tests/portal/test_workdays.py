@@ -7,7 +7,13 @@ import datetime
 import pytest
 
 from cohesion_portal.models import CalendarDay
-from cohesion_portal.workdays import add_workdays, is_published, is_workday, workdays_between
+from cohesion_portal.workdays import (
+    add_workdays,
+    is_published,
+    is_workday,
+    workday_counter,
+    workdays_between,
+)
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -63,3 +69,14 @@ def test_what_staff_enter_corrects_a_published_year():
 def test_a_count_below_one_is_refused():
     with pytest.raises(ValueError):
         add_workdays(D(2026, 11, 27), 0)
+
+
+def test_many_spans_counted_with_the_calendar_read_once():
+    between = workday_counter(D(2026, 9, 1), D(2026, 10, 31))
+    # 30 Sep → 8 Oct: only the 8th (1-7 rest); 9 Oct → 12 Oct: Saturday 10th and Monday 12th.
+    assert between(D(2026, 9, 30), D(2026, 10, 8)) == 1
+    assert between(D(2026, 10, 9), D(2026, 10, 12)) == 2
+    assert between(D(2026, 9, 19), D(2026, 9, 21)) == 2  # Sunday 20th worked, Monday 21st
+    assert between(D(2026, 10, 12), D(2026, 10, 12)) == 0
+    spans = [(D(2026, 9, 1), D(2026, 10, 31)), (D(2026, 9, 18), D(2026, 10, 16))]
+    assert [between(a, b) for a, b in spans] == [workdays_between(a, b) for a, b in spans]
