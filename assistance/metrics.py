@@ -10,7 +10,7 @@ from cohesion_portal import metrics
 from unions.metrics import by_grassroots, count_by_grassroots
 from unions.models import Enterprise
 
-from .models import HardshipFile, StationCoverage, StationKind
+from .models import Aid, HardshipFile, StationCoverage, StationKind
 
 
 def _served_by_a_supermarket(day: datetime.date) -> Exists:
@@ -54,6 +54,34 @@ def files_kept_current_by_union(start, end) -> dict[int, float]:
     return {pk: metrics.exact_percent(row["n"] - row["due"], row["n"]) for pk, row in rows.items()}
 
 
+def files_aided_by_union(start, end) -> dict[int, float]:
+    """{grassroots union id: % of its hardship files open at `end` whose worker was given aid
+    in the period (三送三助落实: no file left without help)}."""
+    helped = Aid.objects.filter(given_on__range=(start, end), id_number=OuterRef("id_number"))
+    rows = by_grassroots(
+        HardshipFile.objects.open_on(end).annotate(helped=Exists(helped)),
+        n=Count("pk"),
+        helped=Count("pk", filter=Q(helped=True)),
+    )
+    return {pk: metrics.exact_percent(row["helped"], row["n"]) for pk, row in rows.items()}
+
+
+def appeals_in_time_by_union(start, end) -> dict[int, float]:
+    """{grassroots union id: % of the appeals it answered in the period answered by their
+    deadline}."""
+    from .monthly_figures import answered_in_time  # (monthly_figures reads this module)
+
+    return answered_in_time(start, end)
+
+
+def appeal_satisfaction_by_union(start, end) -> dict[int, float]:
+    """{grassroots union id: % of the appeals rated in the period rated satisfied or basically
+    satisfied (满意率)}."""
+    from .monthly_figures import satisfaction  # (monthly_figures reads this module)
+
+    return satisfaction(start, end)
+
+
 METRICS = (
     metrics.Metric(
         "assistance.love_supermarket_units",
@@ -75,5 +103,35 @@ METRICS = (
             "assistance:file_list", union_id, open="true", due="true"
         ),
         assesses=("hardship",),
+    ),
+    metrics.Metric(
+        "assistance.files_aided",
+        _("Hardship files whose worker was given aid in the period"),
+        metrics.PERCENT,
+        by_union=files_aided_by_union,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "assistance:file_list", union_id, open="true"
+        ),
+        assesses=("hardship",),
+    ),
+    metrics.Metric(
+        "assistance.appeals_in_time",
+        _("Appeals answered by their deadline"),
+        metrics.PERCENT,
+        by_union=appeals_in_time_by_union,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "assistance:appeal_list", union_id
+        ),
+        assesses=("hardship", "mediation"),
+    ),
+    metrics.Metric(
+        "assistance.appeal_satisfaction",
+        _("Appeals rated satisfied or basically satisfied"),
+        metrics.PERCENT,
+        by_union=appeal_satisfaction_by_union,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "assistance:appeal_list", union_id
+        ),
+        assesses=("hardship", "mediation"),
     ),
 )

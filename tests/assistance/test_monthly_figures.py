@@ -6,11 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from assistance.metrics import files_kept_current_by_union
+from assistance.metrics import (
+    appeal_satisfaction_by_union,
+    appeals_in_time_by_union,
+    files_aided_by_union,
+    files_kept_current_by_union,
+)
 from assistance.models import Appeal, AppealStatus, HardshipFile
 from assistance.services import appeal_move, appeal_rate
 from assistance.sheets import assistance_sheet
-from cohesion_portal import monthly_figures
+from cohesion_portal import metrics, monthly_figures
 from cohesion_portal.access import EVERYTHING, Reader
 from reports.services.exports import report_context
 
@@ -149,3 +154,18 @@ def test_the_share_of_files_kept_current_offered_to_the_scheme(world):
         a.pk: pytest.approx(100 * 2 / 3),
         c.pk: 0,  # reviewed on 30 May: six months ago to the day, so due
     }
+
+
+def test_the_aid_and_appeal_shares_offered_to_the_scheme(world, two_months):
+    """Over October and November: A's one open file was given nothing (the aid went to other
+    workers); C's file, helped on 20 October, was. A answered three appeals, two by their
+    deadline, and of the three ratings two were satisfied or basically; C answered none."""
+    a, c = world.unions["A"], world.unions["C"]
+    file_c = hardship_file_in(c)
+    aid(world, union="C", name=file_c.name, id_number=file_c.id_number, given_on=D(2026, 10, 20))
+    assert files_aided_by_union(OCTOBER, TODAY) == {a.pk: 0, c.pk: 100}
+    assert files_aided_by_union(NOVEMBER, TODAY) == {a.pk: 0, c.pk: 0}
+    assert appeals_in_time_by_union(OCTOBER, TODAY) == {a.pk: pytest.approx(200 / 3)}
+    assert appeal_satisfaction_by_union(OCTOBER, TODAY) == {a.pk: pytest.approx(200 / 3)}
+    offered = {m.key for m in metrics.all_metrics() if "hardship" in m.assesses}
+    assert {"assistance.files_aided", "assistance.appeals_in_time"} <= offered
