@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from unions.id_numbers import parse_id_number
 from unions.models import Union
 from unions.roster_check import Places
 from unions.roster_files import Column, parse_bool, parse_date, read_rows, text
@@ -158,6 +159,10 @@ def _check_row(row, union: Union, places: Places, grades: dict):
         address=text(cells.get("address")),
         needs=text(cells.get("needs")),
     )
+    try:  # (at once, with the row's other problems; the rules below check it again)
+        parse_id_number(file.id_number)
+    except ValidationError as error:
+        problem("id_number", error.messages[0])
     for key, lookup in (("unit", places.unit), ("enterprise", places.enterprise)):
         word = text(cells.get(key))
         try:
@@ -250,7 +255,7 @@ def _causes(value) -> list[str]:
     if unknown:
         raise ValueError(
             _("%(value)s is not one of: %(choices)s.")
-            % {"value": "、".join(unknown), "choices": "、".join(sorted(CAUSE_WORDS))}
+            % {"value": "、".join(unknown), "choices": "、".join(CAUSE_NAMES.values())}
         )
     causes = (Cause(known.get(w, known.get(w.lower()))).value for w in words)
     return list(dict.fromkeys(causes))

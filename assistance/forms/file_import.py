@@ -26,6 +26,8 @@ class FileImportForm(forms.Form):
                 "in 所属分会或小组."
             ),
         )
+        # Most officers keep the files of one union: its top unit comes first by path.
+        self.fields["union"].initial = self.fields["union"].queryset.first()
         self.order_fields(["union", "file"])
 
     def clean_file(self):

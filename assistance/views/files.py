@@ -39,13 +39,20 @@ class HardshipFileListView(ScopedListView):
         context = super().get_context_data(**kwargs)
         # The list as filtered here; every download is logged (views.file_export).
         export = f"{reverse('assistance:file_export')}?{self.request.GET.urlencode()}"
-        context["extra_actions"] = [(export, _("Export (ID numbers masked)"), "bi-download")]
+        excel = [(export, _("Export (ID numbers masked)"), "bi-download")]
         if self.may_create():  # (who may change files reviews them, imports and exports them)
-            context["extra_actions"] += [
+            excel += [
                 (f"{export}&whole=1", _("Export with whole ID numbers"), "bi-download"),
-                (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check"),
                 (reverse("assistance:file_import"), _("Import from Excel"), "bi-upload"),
             ]
+            context["extra_actions"] = [
+                (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check")
+            ]
+        context["action_menu"] = {
+            "label": "Excel",
+            "icon": "bi-file-earmark-spreadsheet",
+            "items": excel,
+        }
         return context
 
 

@@ -258,3 +258,12 @@ def _uploaded(content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("导出.xlsx", content)
+
+
+def test_a_row_shows_all_its_problems_at_once(world, line):
+    check = check_files(
+        workbook(row(id_number="210203199005031234", causes="没钱", grade="")),
+        union=world.unions["A"],
+    )
+    assert [p.column for p in check.problems] == ["身份证号", "致困原因", "困难类别"]
+    assert "患病、残疾、失业、子女上学、灾害、单亲、其他" in check.problems[1].message
