@@ -5,10 +5,10 @@ are masked unless the person asked for them whole and may have them (views.file_
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from cohesion_portal.excel_cells import write_cell
 from unions.id_numbers import mask_id_number, mask_phone
 
 from .file_import import CAUSE_NAMES, COLUMNS
@@ -46,20 +46,23 @@ def files_workbook(files, *, whole: bool) -> tuple[bytes, int]:
 
 
 def _row(sheet, file, whole: bool) -> list:
+    def text(value):  # (what people typed: never a formula in Excel)
+        return write_cell(sheet, value)
+
     values = {
-        "name": file.name,
-        "id_number": file.id_number if whole else mask_id_number(file.id_number),
-        "unit": file.union.name,
-        "enterprise": file.enterprise.name if file.enterprise else "",
-        "phone": file.phone if whole or not file.phone else mask_phone(file.phone),
-        "address": file.address,
+        "name": text(file.name),
+        "id_number": text(file.id_number if whole else mask_id_number(file.id_number)),
+        "unit": text(file.union.name),
+        "enterprise": text(file.enterprise.name if file.enterprise else ""),
+        "phone": text(file.phone if whole or not file.phone else mask_phone(file.phone)),
+        "address": text(file.address),
         "household_size": file.household_size,
         "household_income": _money(sheet, file.household_income),
         "medical_costs": _money(sheet, file.medical_costs),
         "on_dibao": _yes_no(file.on_dibao),
         "causes": "、".join(CAUSE_NAMES[cause] for cause in file.causes),
-        "grade": file.grade.name,
-        "needs": file.needs,
+        "grade": text(file.grade.name),
+        "needs": text(file.needs),
         "opened_on": _date(sheet, file.opened_on),
         "last_reviewed_on": _date(sheet, file.last_reviewed_on),
         "is_migrant": _yes_no(file.is_migrant),
@@ -73,24 +76,19 @@ def _row(sheet, file, whole: bool) -> list:
     return [*(values[column.key] for column in COLUMNS), *state]
 
 
+BOLD = Font(bold=True)
+
+
 def _bold(sheet, value):
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = Font(bold=True)
-    return cell
+    return write_cell(sheet, value, font=BOLD)
 
 
 def _money(sheet, amount):
-    cell = WriteOnlyCell(sheet, value=amount)
-    cell.number_format = "#,##0.00"
-    return cell
+    return write_cell(sheet, amount, number_format="#,##0.00")
 
 
 def _date(sheet, day):
-    if day is None:
-        return ""
-    cell = WriteOnlyCell(sheet, value=day)
-    cell.number_format = "yyyy-mm-dd"
-    return cell
+    return write_cell(sheet, day, number_format="yyyy-mm-dd") if day else ""
 
 
 def _yes_no(value: bool) -> str:

@@ -7,22 +7,19 @@ tables' native charts. Every string is written as text: one that starts with =, 
 (user text, a name) can never turn into a formula in Excel.
 """
 
-import datetime
 from collections.abc import Callable, Sequence
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from cohesion_portal import metrics, sheets
 from cohesion_portal.dates import month_label
+from cohesion_portal.excel_cells import FORMULA_STARTS, clean_value, write_cell
 from cohesion_portal.sheets import Column, ReportContext, Table
 
-FORMULA_STARTS = ("=", "+", "-", "@")
 NUMBER_FORMATS = {
     sheets.COUNT: "#,##0",
     sheets.DECIMAL: "#,##0.00",
@@ -116,20 +113,20 @@ def _write_sheet(workbook, title: str, tables: list[Table], context: ReportConte
     # The title row: the sheet, its first table's caption (a plan's name), the month, the area.
     parts = [title, tables[0].title if tables else "", month_label(context.month)]
     heading = " · ".join(part for part in [*parts, context.scope_label] if part)
-    ws.append([_cell(ws, heading, font=styles.title)])
+    ws.append([write_cell(ws, heading, font=styles.title)])
     row_number = 1
     for position, table in enumerate(tables):
         if position:  # a blank row, then the table's caption, then its header
             ws.append([])
             row_number += 1
         if table.title and position:
-            ws.append([_cell(ws, table.title, font=styles.caption)])
+            ws.append([write_cell(ws, table.title, font=styles.caption)])
             row_number += 1
         row_number += 1
         ws.row_dimensions[row_number].height = HEADER_HEIGHT  # (before the row is written)
         ws.append(
             [
-                _cell(
+                write_cell(
                     ws, str(c.header), font=styles.header, fill=HEADER_FILL, alignment=styles.centre
                 )
                 for c in table.columns
@@ -143,43 +140,10 @@ def _write_sheet(workbook, title: str, tables: list[Table], context: ReportConte
             ws.append(_totals_row(ws, table))
             row_number += 1
         if table.note:
-            ws.append([_cell(ws, table.note, font=styles.note)])
+            ws.append([write_cell(ws, table.note, font=styles.note)])
             row_number += 1
         if table.chart and table.rows:
             _add_chart(ws, table, header_row, len(table.rows))
-
-
-def _cell(ws, value, *, font=None, fill=None, alignment=None, number_format=None, border=None):
-    value = _clean(value)
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str):
-        # Text, always: never a formula, whatever it starts with (formula injection).
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True  # and it stays text when someone edits the cell in Excel
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if alignment is not None:
-        cell.alignment = alignment
-    if number_format is not None:
-        cell.number_format = number_format
-    if border is not None:
-        cell.border = border
-    return cell
-
-
-def _clean(value):
-    """What Excel can hold: no control characters in text, no time zone on times."""
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        # Excel has no time zones: show the time in Asia/Shanghai, as the portal does.
-        from django.utils import timezone
-
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
 
 
 def _unit_format(unit: str) -> str:
@@ -200,16 +164,16 @@ def _body_row(ws, columns: Sequence[Column], row: Sequence) -> list:
             cells.append(None)
             continue
         if isinstance(value, sheets.Measured):
-            cells.append(_cell(ws, value.value, number_format=_unit_format(value.unit)))
+            cells.append(write_cell(ws, value.value, number_format=_unit_format(value.unit)))
             continue
         if column.kind != sheets.TEXT:
-            cells.append(_cell(ws, value, number_format=NUMBER_FORMATS[column.kind]))
+            cells.append(write_cell(ws, value, number_format=NUMBER_FORMATS[column.kind]))
             continue
-        text = _clean(str(value))
+        text = clean_value(str(value))
         if text.startswith(FORMULA_STARTS):
-            cells.append(_cell(ws, text))
+            cells.append(write_cell(ws, text))
         elif column.width >= 30 and len(text) > column.width:
-            cells.append(_cell(ws, text, alignment=_Styles.wrap))
+            cells.append(write_cell(ws, text, alignment=_Styles.wrap))
         else:
             cells.append(text)
     return cells
@@ -228,7 +192,7 @@ def _totals_row(ws, table: Table) -> list:
             value = None
         number_format = NUMBER_FORMATS.get(column.kind) if column.kind != sheets.TEXT else None
         cells.append(
-            _cell(
+            write_cell(
                 ws,
                 value,
                 font=_Styles.bold,

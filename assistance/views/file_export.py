@@ -1,6 +1,7 @@
 """The hardship file list, as filtered on its page, as an Excel workbook; every download
-logged. ID numbers and phones are masked; whole, only for the files the person keeps (their
-change scope): they hand the list to the civil affairs office or import it elsewhere."""
+logged. ID numbers and phones are masked; whole only as on a member's page: for someone holding
+the permission to see whole numbers, and only the files they may change (to hand the list to
+the civil affairs office, or import it elsewhere)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -16,14 +17,20 @@ from ..file_export import files_workbook
 from ..filters import HardshipFileFilter
 from ..models import HardshipFile
 
+WHOLE_NUMBERS_PERMISSION = "unions.view_personal_data"  # (as on a member's page)
+
+
+def may_export_whole_numbers(user) -> bool:
+    return user.has_perm(WHOLE_NUMBERS_PERMISSION) and not scope_for(user, CHANGE).is_empty
+
 
 class HardshipFileExportView(PortalViewMixin, View):
     model = HardshipFile  # (the personal permission is asked for by the model)
 
     def get(self, request):
         whole = request.GET.get("whole") == "1"
-        if whole and scope_for(request.user, CHANGE).is_empty:
-            raise PermissionDenied(_("Your role can view records but not add them."))
+        if whole and not may_export_whole_numbers(request.user):
+            raise PermissionDenied(_("Your role does not include whole ID numbers."))
         scoped = HardshipFile.objects.for_user(request.user, CHANGE if whole else VIEW)
         filters = request.GET.copy()
         filters.pop("whole", None)

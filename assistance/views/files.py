@@ -20,6 +20,7 @@ from ..forms import ConfirmForm, HardshipFileForm, HouseholdMemberForm
 from ..models import Cause, Criterion, HardshipFile, HouseholdMember
 from ..services import hardship_file_save, household_member_add, household_member_remove
 from ..tables import HardshipFileTable
+from .file_export import may_export_whole_numbers
 
 FILES_CRUMB = (_("Hardship files"), reverse_lazy("assistance:file_list"))
 
@@ -40,11 +41,10 @@ class HardshipFileListView(ScopedListView):
         # The list as filtered here; every download is logged (views.file_export).
         export = f"{reverse('assistance:file_export')}?{self.request.GET.urlencode()}"
         excel = [(export, _("Export (ID numbers masked)"), "bi-download")]
-        if self.may_create():  # (who may change files reviews them, imports and exports them)
-            excel += [
-                (f"{export}&whole=1", _("Export with whole ID numbers"), "bi-download"),
-                (reverse("assistance:file_import"), _("Import from Excel"), "bi-upload"),
-            ]
+        if may_export_whole_numbers(self.request.user):
+            excel.append((f"{export}&whole=1", _("Export with whole ID numbers"), "bi-download"))
+        if self.may_create():  # (who may change files reviews them and imports them)
+            excel.append((reverse("assistance:file_import"), _("Import from Excel"), "bi-upload"))
             context["extra_actions"] = [
                 (reverse("assistance:file_review"), _("Yearly review"), "bi-clipboard-check")
             ]

@@ -24,6 +24,7 @@ from .test_hardship_files import a_file, saved
 
 pytestmark = pytest.mark.django_db
 HEADER = [column.label for column in COLUMNS]
+WHOLE = ("view_individuals", "view_personal_data")
 TODAY = datetime.date.today()
 
 
@@ -215,9 +216,9 @@ def _bytes(response):
 
 
 def test_an_export_masks_numbers_logs_the_download_and_imports_again(client, world, line):
-    """The list as filtered, in the import's columns: masked, or whole for the files the person
-    may change (the officer who keeps them), never whole for a read-only role; every download
-    logged; an exported workbook imports as it is
+    """The list as filtered, in the import's columns: masked, or whole as on a member's page
+    (with the permission to see whole numbers, for the files the person may change: never for
+    a read-only role); every download logged; an exported workbook imports as it is
     (here after the files were closed, as when a union restores its files)."""
     officer, staff = world.users["officer_a"], world.users["staff_lt"]
     kept = saved(a_file(world.unions["A"], name="甲", phone="13812345678", causes=["illness"]))
@@ -232,10 +233,12 @@ def test_an_export_masks_numbers_logs_the_download_and_imports_again(client, wor
     assert rows[1][1] == f"{kept.id_number[:6]}********{kept.id_number[-4:]}"
     assert rows[1][4] == "138****5678"
     leader = world.users["leader_lt"]  # reads everything, changes nothing
-    leader.user_permissions.add(Permission.objects.get(codename="view_individuals"))
+    leader.user_permissions.add(*Permission.objects.filter(codename__in=WHOLE))
     client.force_login(leader)
     assert client.get(url, {"whole": "1"}).status_code == 403
     client.force_login(officer)
+    assert client.get(url, {"whole": "1"}).status_code == 403  # not without the permission
+    officer.user_permissions.add(Permission.objects.get(codename="view_personal_data"))
     whole = client.get(url, {"whole": "1"})
     rows = list(load_workbook(_bytes(whole)).active.iter_rows(values_only=True))
     assert {r[0] for r in rows[1:]} == {"甲", "乙"}
@@ -267,3 +270,11 @@ def test_a_row_shows_all_its_problems_at_once(world, line):
     )
     assert [p.column for p in check.problems] == ["身份证号", "致困原因", "困难类别"]
     assert "患病、残疾、失业、子女上学、灾害、单亲、其他" in check.problems[1].message
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(client, world, line):
+    saved(a_file(world.unions["A"], needs='=HYPERLINK("http://evil.example","点我")'))
+    client.force_login(world.users["officer_a"])
+    sheet = load_workbook(_bytes(client.get(reverse("assistance:file_export")))).active
+    needs = sheet.cell(row=2, column=HEADER.index("帮扶需求") + 1)
+    assert needs.value.startswith("=HYPERLINK") and needs.data_type == "s" and needs.quotePrefix
