@@ -74,9 +74,7 @@ METRICS: Registry[Metric] = Registry("metric", key=lambda metric: metric.key)
 
 # Keys that the plan's targets or the scheme's indicators name but no app declares yet, each
 # with the issue that brings it. Nothing else may be unregistered.
-PENDING = {
-    "competitions.book_rooms": "issue 18 (competitions: worker book rooms, T5)",
-}
+PENDING: dict[str, str] = {}
 
 
 def get(key: str) -> Metric | None:

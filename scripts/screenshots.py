@@ -43,6 +43,7 @@ PAGES = [
     ("job-help", "/assistance/jobs/"),
     ("legal-aid", "/assistance/legal/workstations/"),
     ("legal-cases", "/assistance/legal/"),
+    ("book-rooms", "/competitions/book-rooms/"),
     ("station-new", "/assistance/stations/new/"),
     ("appeals", "/assistance/appeals/"),
     ("appeal-new", "/assistance/appeals/new/"),

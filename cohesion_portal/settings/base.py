@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reminders",
     "contracts",
     "assistance",
+    "competitions",
     "standards",
     "reports",
 ]

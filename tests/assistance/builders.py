@@ -53,7 +53,7 @@ QUERY_BOUNDS = {
     "assistance:campaign_detail": 16,
     "assistance:campaign_edit": 11,
     "assistance:file_review": 9,
-    "assistance:file_import": 9,
+    "assistance:file_import": 10,
     "assistance:overview": 20,
     "assistance:file_export": 9,
     "assistance:file_import_detail": 9,

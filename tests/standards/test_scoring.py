@@ -264,7 +264,7 @@ def test_an_approved_scorecard_stands_until_asked(scheme, period):
 @pytest.mark.django_db
 def test_a_figure_no_app_provides_scores_nothing_and_says_so(scheme, period):
     coverage = indicator(scheme, "coverage")
-    coverage.metric = "competitions.book_rooms"  # the competitions app is still to come
+    coverage.metric = "later_app.book_rooms"  # an app still to come
     coverage.save()
     union = union_with_coverage("书屋工会", enterprises=1, covered=1)
     score_period(period, today=TODAY)

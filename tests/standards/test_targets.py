@@ -82,7 +82,7 @@ def test_a_target_whose_figure_is_still_to_come_says_no_data(client, world):
     target = plan.targets.create(
         code="T5",
         title="职工书屋",
-        metric="competitions.book_rooms",
+        metric="later_app.book_rooms",  # (an app still to come)
         value=10,
         deadline=timezone.localdate() + datetime.timedelta(days=100),
     )

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import BookRoom
+
+
+@admin.register(BookRoom)
+class BookRoomAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "union", "books", "recognition", "opened_on", "closed_on")
+    list_filter = ("recognition",)
+    search_fields = ("name", "union__name")
+    raw_id_fields = ("union", "enterprise")

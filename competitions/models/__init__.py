@@ -1,0 +1,3 @@
+from .book_rooms import BookRoom, Recognition
+
+__all__ = ["BookRoom", "Recognition"]
