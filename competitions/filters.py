@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal.filters import PortalFilterSet, search_box, yes_no
 from unions.filters import UnionSubtreeFilter
 
-from .models import BookRoom, Recognition
+from .models import BookRoom, Level, Recognition, Title, TitleKind, TitleStatus
 
 
 class BookRoomFilter(PortalFilterSet):
@@ -27,3 +27,21 @@ class BookRoomFilter(PortalFilterSet):
             return queryset
         open_now = queryset.open_on(timezone.localdate())
         return open_now if value else queryset.exclude(pk__in=open_now.values("pk"))
+
+
+class TitleFilter(PortalFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        field_name="holder",
+        lookup_expr="icontains",
+        widget=search_box(_("Team or person")),
+    )
+    union = UnionSubtreeFilter()
+    kind = django_filters.ChoiceFilter(label=_("honorary title"), choices=TitleKind.choices)
+    level = django_filters.ChoiceFilter(label=_("level"), choices=Level.choices)
+    status = django_filters.ChoiceFilter(label=_("status"), choices=TitleStatus.choices)
+    year = django_filters.NumberFilter(label=_("year"))
+
+    class Meta:
+        model = Title
+        fields = ("q", "union", "kind", "level", "status", "year")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesion_portal import metrics
 from unions.metrics import count_by_grassroots
 
-from .models import BookRoom
+from .models import BookRoom, Title, TitleStatus
 
 
 def book_rooms_total(day, *, since=None, user):
@@ -26,6 +26,12 @@ def book_rooms_by_union(start, end) -> dict[int, int]:
     return book_rooms_grouped(start, end)
 
 
+def titles_won_by_union(start, end) -> dict[int, int]:
+    """{grassroots union id: titles its tree was awarded in the period, any level}."""
+    won = Title.objects.filter(status=TitleStatus.AWARDED, decided_on__range=(start, end))
+    return count_by_grassroots(won)
+
+
 METRICS = (
     metrics.Metric(
         "competitions.book_rooms",
@@ -37,5 +43,15 @@ METRICS = (
             "competitions:book_room_list", union_id, open="true"
         ),
         assesses=("book_room",),
+    ),
+    metrics.Metric(
+        "competitions.titles_won",
+        _("Titles won in the period"),
+        metrics.UNITS,
+        by_union=titles_won_by_union,
+        records_url=lambda union_id, start, end: metrics.records_list(
+            "competitions:title_list", union_id, status="awarded"
+        ),
+        assesses=("competition",),
     ),
 )

@@ -8,6 +8,7 @@ from .metrics import METRICS  # noqa: F401
 from .monthly_figures import MONTHLY_FIGURES  # noqa: F401
 
 PAGES = (
+    Page("competitions", _("Honorary titles"), "competitions:title_list", "bi-award", 20),
     Page("competitions", _("Worker book rooms"), "competitions:book_room_list", "bi-book", 50),
 )
 DEMO = "competitions.demo"

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import BookRoom
+from .models import BookRoom, Title
 
 NUMBER_CELL = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
 
@@ -33,3 +33,17 @@ class BookRoomTable(tables.Table):
 
     def render_yearly_borrowings(self, value):
         return f"{value:,}"
+
+
+class TitleTable(tables.Table):
+    holder = tables.Column(linkify=True, attrs={"td": {"class": "wrap"}})
+    kind = tables.Column()
+    level = tables.Column()
+    year = tables.Column()
+    union = tables.Column(attrs={"td": {"class": "wrap"}}, order_by=("union__path",))
+    status = tables.Column()
+
+    class Meta:
+        model = Title
+        fields = ("holder", "kind", "level", "year", "union", "status")
+        empty_text = _("No title matches.")

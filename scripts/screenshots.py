@@ -44,6 +44,7 @@ PAGES = [
     ("legal-aid", "/assistance/legal/workstations/"),
     ("legal-cases", "/assistance/legal/"),
     ("book-rooms", "/competitions/book-rooms/"),
+    ("titles", "/competitions/titles/"),
     ("station-new", "/assistance/stations/new/"),
     ("appeals", "/assistance/appeals/"),
     ("appeal-new", "/assistance/appeals/new/"),

@@ -1,3 +1,4 @@
 from .book_rooms import book_room_errors, book_room_save
+from .titles import title_decide, title_errors, title_save
 
-__all__ = ["book_room_errors", "book_room_save"]
+__all__ = ["book_room_errors", "book_room_save", "title_decide", "title_errors", "title_save"]

@@ -3,7 +3,7 @@
 
 import datetime
 
-from competitions.models import BookRoom
+from competitions.models import BookRoom, Title
 from tests.scoping import builds
 
 QUERY_BOUNDS = {
@@ -11,6 +11,11 @@ QUERY_BOUNDS = {
     "competitions:book_room_create": 9,
     "competitions:book_room_detail": 10,
     "competitions:book_room_edit": 10,
+    "competitions:title_list": 9,
+    "competitions:title_create": 9,
+    "competitions:title_detail": 12,
+    "competitions:title_edit": 10,
+    "competitions:title_decide": 9,
 }
 
 
@@ -23,4 +28,16 @@ def book_room_in(union):
         books=3000,
         area=80,
         opening_hours="周一至周五 12:00–13:00",
+    )
+
+
+@builds(Title)
+def title_in(union):
+    return Title.objects.create(
+        union=union,
+        kind="pioneer",
+        holder=f"{union.name}·维修班",
+        level="industry",
+        year=2026,
+        citation="全年安全生产无事故。",
     )

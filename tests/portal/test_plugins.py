@@ -27,11 +27,12 @@ def forget_the_app():
 
 def test_every_app_of_the_portal_is_plugged_in_the_one_way():
     labels = [config.label for config in plugins.portal_apps()]
-    assert labels[:6] == [
+    assert labels[:7] == [
         "unions",
         "reminders",
         "contracts",
         "assistance",
+        "competitions",
         "standards",
         "reports",
     ]

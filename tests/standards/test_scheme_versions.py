@@ -143,13 +143,13 @@ def test_a_declared_figure_is_offered_for_an_indicator_people_score_and_adopted_
     """The example app of the tests declares a figure for "hardship" indicators; assistance,
     four for "hardship" (files kept current, files given aid, appeals answered in time, their
     satisfaction), the last two for "mediation" too, and one for "supermarket" (T7's units);
-    competitions, one for "book_room" (T5's book rooms)."""
+    competitions, one for "book_room" (T5's book rooms) and one for "competition" (titles won)."""
     scheme = Scheme.objects.get(name="“六好”基层工会评价标准（默认）")
     hardship = indicator(scheme, "hardship")
     assert hardship.method == "assessed"
     page = staff.get(scheme.get_absolute_url()).content.decode()
     offered = page.count('class="small text-success mt-1 offered-figure"')
-    assert offered == 1 + 4 + 2 + 1 + 1 and "可按记录计算：Visits" in page
+    assert offered == 1 + 4 + 2 + 1 + 1 + 1 and "可按记录计算：Visits" in page
     assert "困难职工档案动态更新率（六个月内复核）" in page and "爱心超市覆盖单位数" in page
     hardship.refresh_from_db()
     assert (hardship.method, hardship.metric) == ("assessed", "")

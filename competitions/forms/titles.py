@@ -1,0 +1,42 @@
+"""Forms of title nominations and their decision."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohesion_portal.access import CHANGE
+from unions.fields import UnionChoiceField
+from unions.models import Union
+
+from ..models import Title
+from ..services import title_errors
+
+
+class TitleForm(forms.ModelForm):
+    class Meta:
+        model = Title
+        fields = ("union", "kind", "holder", "level", "year", "citation")
+        field_classes = {"union": UnionChoiceField}
+        widgets = {"citation": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = Union.objects.for_user(user, CHANGE).order_by("path")
+
+    def clean(self):
+        cleaned = super().clean()
+        probe = self.instance
+        for name, value in cleaned.items():
+            setattr(probe, name, value)
+        if self.errors:
+            return cleaned
+        for field, message in title_errors(title=probe).items():
+            self.add_error(None if field == "__all__" else field, message)
+        return cleaned
+
+
+class TitleDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("awarded", _("Awarded")), ("not_awarded", _("Not awarded"))],
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,51 @@
+"""Nominating a union's team or person for a title, and the industry union's decision."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cohesion_portal import versioning
+
+from ..models import Title, TitleStatus
+
+FIRST_YEAR = 2000
+
+
+def title_errors(*, title: Title) -> dict:
+    errors = {}
+    this_year = timezone.localdate().year
+    if title.year and not FIRST_YEAR <= title.year <= this_year + 1:
+        errors["year"] = _("The year must be between %(first)s and %(last)s.") % {
+            "first": FIRST_YEAR,
+            "last": this_year + 1,
+        }
+    if title.pk and title.status != TitleStatus.NOMINATED:
+        errors["__all__"] = _("A decided title is no longer changed.")
+    return errors
+
+
+@transaction.atomic
+def title_save(*, actor, title: Title) -> Title:
+    """Nominate, or change a nomination not yet decided."""
+    errors = title_errors(title=title)
+    if errors:
+        raise ValidationError(errors)
+    title._history_user = actor
+    title.save()
+    return title
+
+
+@transaction.atomic
+def title_decide(*, actor, title: Title, awarded: bool) -> Title:
+    """The industry union's decision (or what a higher body decided), once."""
+    current = Title.objects.select_for_update().get(pk=title.pk)
+    versioning.expect_version(current, title.version)
+    if current.status != TitleStatus.NOMINATED:
+        raise ValidationError(_("This nomination was decided already."))
+    current.status = TitleStatus.AWARDED if awarded else TitleStatus.NOT_AWARDED
+    current.decided_on = timezone.localdate()
+    current.decided_by = actor
+    current._history_user = actor
+    current.save()
+    return current
