@@ -1,10 +1,10 @@
 """Demo aid campaigns and aid (assistance.demo calls this): each industry union's Spring
 Festival warmth and summer cooling of the demo's year and its 金秋助学, with most of its unions
 taking part and a few not reporting yet, giving to about half the workers with a hardship file
-open at the time; help all year round besides (助困 most months, at times 送文化, 助岗 for
-those out of work), so that a file has about five records over the year (about 100,000 at
-scale L); the coming Spring Festival's campaign, planned; job help for most of the workers out
-of work. Each record is dated within its file's open days, and not after today."""
+open at the time; help all year round besides (助困 about one month in three, at times 送文化,
+助岗 for those out of work), so that a file has about five records over the year (about
+100,000 at scale L); the coming Spring Festival's campaign, planned; job help for most of the
+workers out of work. Each record is dated within its file's open days, and not after today."""
 
 import datetime
 from decimal import Decimal

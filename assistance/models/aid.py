@@ -140,6 +140,8 @@ class Aid(Versioned):
 
     class Meta:
         ordering = ["-given_on", "-pk"]
+        # The list's first page is the newest: without it, all of an industry's aid is sorted.
+        indexes = [models.Index(fields=["-given_on", "-id"], name="aid_given_on_id")]
         verbose_name = _("aid record")
         verbose_name_plural = _("aid records")
 
