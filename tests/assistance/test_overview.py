@@ -11,6 +11,8 @@ from django.urls import reverse
 from assistance.models import LegalCase
 from assistance.overview import overview
 
+from ..factories import id_number
+from .test_aid import aid
 from .test_legal_aid import a_case, a_workstation
 from .test_monthly_figures import TODAY, two_months  # noqa: F401 (a fixture)
 
@@ -72,3 +74,22 @@ def test_every_role_reads_the_figures_and_no_name(client, world, two_months):  #
         assert "王受助" not in page and "王诉求" not in page, persona
     client.force_login(world.users["no_role"])
     assert "appeals-received" not in client.get(reverse("assistance:overview")).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)  # (figures are cached only once their writes commit)
+def test_the_figures_are_kept_until_the_next_write(world, two_months, settings):  # noqa: F811
+    """As the dashboard's (data_version): a second visit reads no record, until a write."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.FIGURES_CACHE_SECONDS = 600
+    cache.clear()
+    first = overview(world.users["staff_lt"], 2026, TODAY)
+    with CaptureQueriesContext(connection) as again:
+        second = overview(world.users["staff_lt"], 2026, TODAY)
+    assert second == first
+    assert not [q for q in again.captured_queries if "assistance_" in q["sql"]]
+    aid(world, name="新受助", id_number=id_number(), given_on=D(2026, 11, 25))
+    after = overview(world.users["staff_lt"], 2026, TODAY)
+    assert after.aid_year.beneficiaries == first.aid_year.beneficiaries + 1
