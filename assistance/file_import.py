@@ -48,6 +48,9 @@ COLUMNS = (
     Column("is_migrant", "是否农民工", ("农民工",)),
     Column("has_year_contract", "一年以上劳动合同", ("是否签订一年以上劳动合同",)),
 )
+# Read, not written by the template: an exported workbook says which files were closed.
+STATE = Column("state", "状态", ("档案状态",))
+CLOSED_WORDS = {"已关闭", "关闭", "已销档", "销档"}
 LABELS = {column.key: column.label for column in COLUMNS}
 EXAMPLE_ROW = (
     "王秀英",
@@ -122,7 +125,7 @@ class FileCheck:
 def check_files(uploaded, *, union: Union) -> FileCheck:
     """Read and check a workbook of files for `union`. Raises RosterFileError for an
     unreadable file."""
-    columns, rows, _unknown = read_rows(uploaded, columns=COLUMNS, max_rows=MAX_ROWS)
+    columns, rows, _unknown = read_rows(uploaded, columns=(*COLUMNS, STATE), max_rows=MAX_ROWS)
     missing = [c for c in COLUMNS if c.required and c.key not in columns]
     if missing:
         problems = [Problem(0, c.label, _("This column is missing.")) for c in missing]
@@ -152,6 +155,8 @@ def _check_row(row, union: Union, places: Places, grades: dict):
         problems.append(Problem(row.number, LABELS.get(key, ""), str(message)))
 
     cells = row.cells
+    if text(cells.get("state")) in CLOSED_WORDS:
+        return None, [Problem(row.number, STATE.label, _("A closed file is not imported."))]
     file = HardshipFile(
         name=text(cells.get("name")),
         id_number=text(cells.get("id_number")),
@@ -242,7 +247,12 @@ def _money(value) -> Decimal:
         raise ValueError(_("%(value)s is not an amount in yuan.") % {"value": text(value)})
     if amount < 0:
         raise ValueError(_("The amount cannot be negative."))
-    return amount.quantize(Decimal("0.01"))
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than any amount has (1e30)
+        raise ValueError(
+            _("%(value)s is not an amount in yuan.") % {"value": text(value)}
+        ) from None
 
 
 def _causes(value) -> list[str]:

@@ -97,9 +97,7 @@ def header_keys(columns) -> dict[str, str]:
 def check_container(uploaded) -> None:
     """Refuse what is not a sane .xlsx before openpyxl opens it."""
     if uploaded.size > MAX_BYTES:
-        raise RosterFileError(
-            _("The file is larger than 10 MB; split the roster into several files.")
-        )
+        raise RosterFileError(_("The file is larger than 10 MB; split it into several files."))
     if not uploaded.name.lower().endswith(".xlsx"):
         raise RosterFileError(
             _("Only Excel workbooks (.xlsx) can be imported; save the roster as .xlsx.")
@@ -161,14 +159,14 @@ def read_rows(
         for number, values in enumerate(rows, start=header_number + 1):
             if number > max_rows + EMPTY_ROWS_READ:
                 raise RosterFileError(
-                    _("The roster has more than %(n)s rows; split it into several files.")
+                    _("The file has more than %(n)s rows; split it into several files.")
                     % {"n": f"{max_rows:,}"}
                 )
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
             if len(data) >= max_rows:
                 raise RosterFileError(
-                    _("The roster has more than %(n)s rows; split it into several files.")
+                    _("The file has more than %(n)s rows; split it into several files.")
                     % {"n": f"{max_rows:,}"}
                 )
             cells = {key: value for key, value in zip(header, values, strict=False) if key}

@@ -34,6 +34,6 @@ class FileImportForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         if uploaded.size > MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is larger than 10 MB; split the roster into several files.")
+                _("The file is larger than 10 MB; split it into several files.")
             )
         return uploaded

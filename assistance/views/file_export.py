@@ -4,10 +4,12 @@ the permission to see whole numbers, and only the files they may change (to hand
 the civil affairs office, or import it elsewhere)."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from cohesion_portal import area
 from cohesion_portal.access import CHANGE, VIEW, scope_for
 from cohesion_portal.personal_exports import personal_export_log
 from cohesion_portal.views import PortalViewMixin
@@ -32,9 +34,17 @@ class HardshipFileExportView(PortalViewMixin, View):
         if whole and not may_export_whole_numbers(request.user):
             raise PermissionDenied(_("Your role does not include whole ID numbers."))
         scoped = HardshipFile.objects.for_user(request.user, CHANGE if whole else VIEW)
+        narrowed = area.reader_from_request(request)  # (as the list narrows)
+        if narrowed is not None:
+            scoped = scoped.for_user(narrowed)
         filters = request.GET.copy()
         filters.pop("whole", None)
-        chosen = HardshipFileFilter(filters, queryset=scoped, request=request).qs
+        filterset = HardshipFileFilter(filters, queryset=scoped, request=request)
+        if not filterset.is_valid():  # (django-filter would drop the filter: more rows)
+            return HttpResponseBadRequest(
+                _("The list's filters are not valid: go back to the list.")
+            )
+        chosen = filterset.qs
         content, rows = files_workbook(chosen, whole=whole)
         personal_export_log(
             user=request.user,

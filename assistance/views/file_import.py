@@ -1,6 +1,7 @@
 """Importing existing hardship files from Excel: upload and check, look at the findings,
 confirm; and the template. Only for those with the assistance permission."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView
 
+from cohesion_portal import ratelimit
 from cohesion_portal.access import CHANGE
 from cohesion_portal.imports import ImportStatus
 from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDetailView
@@ -43,6 +45,12 @@ class FileImportView(RequiresChangeMixin, PortalViewMixin, FormView):
         return context
 
     def form_valid(self, form):
+        # Each check says which people have an open file anywhere: a few workbooks an hour is
+        # a union's work, more is a search (every check is kept, with its findings).
+        key = f"hardship-file-checks:{self.request.user.pk}"
+        if not ratelimit.allow(key, limit=settings.FILE_IMPORT_CHECKS_PER_HOUR, seconds=3600):
+            form.add_error("file", _("Too many workbooks checked in the last hour; try later."))
+            return self.form_invalid(form)
         try:
             upload = file_import_upload(
                 actor=self.request.user,

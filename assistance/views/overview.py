@@ -8,7 +8,6 @@ from cohesion_portal.access import scope_for
 from cohesion_portal.params import parse_id
 from cohesion_portal.views import PortalViewMixin
 
-from ..models import PERSONAL_PERMISSION
 from ..overview import overview
 
 YEARS_SHOWN = 5
@@ -27,5 +26,4 @@ class OverviewView(PortalViewMixin, TemplateView):
         context["years"] = years
         context["scope_is_empty"] = scope_for(self.request.user).is_empty
         context["overview"] = overview(self.request.user, year, today)
-        context["names_allowed"] = self.request.user.has_perm(PERSONAL_PERMISSION)
         return context

@@ -217,6 +217,8 @@ APPEALS_PER_HOUR = env.int("APPEALS_PER_HOUR", default=5)
 APPEAL_CHECKS_PER_HOUR = env.int("APPEAL_CHECKS_PER_HOUR", default=30)
 # Transfer requests: ID numbers one user may look up (who holds them) in an hour.
 TRANSFER_LOOKUPS_PER_HOUR = env.int("TRANSFER_LOOKUPS_PER_HOUR", default=20)
+# Workbooks of hardship files a user may have checked in an hour (each tells who has a file).
+FILE_IMPORT_CHECKS_PER_HOUR = env.int("FILE_IMPORT_CHECKS_PER_HOUR", default=10)
 
 # --- Sessions and security defaults ---------------------------------------------------------
 # Messages live in the session, which a login or logout flushes: one naming a union ("imported

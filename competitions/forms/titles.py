@@ -1,6 +1,7 @@
 """Forms of title nominations and their decision."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE
@@ -39,4 +40,10 @@ class TitleDecisionForm(forms.Form):
         label=_("Decision"),
         choices=[("awarded", _("Awarded")), ("not_awarded", _("Not awarded"))],
         widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(
+        label=_("decided on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The day of the decision, or of the higher body's, when it is recorded later."),
     )

@@ -36,15 +36,34 @@ def title_save(*, actor, title: Title) -> Title:
     return title
 
 
+def decision_errors(*, title: Title, on) -> dict:
+    """A title counts for the period it was won in: the day of the decision, as it was made
+    (staff may record a higher body's decision later)."""
+    if on > timezone.localdate():
+        return {"decided_on": _("The date cannot be in the future.")}
+    if on.year < title.year - 1:
+        return {
+            "decided_on": _("The year must be between %(first)s and %(last)s.")
+            % {
+                "first": title.year - 1,
+                "last": timezone.localdate().year,
+            }
+        }
+    return {}
+
+
 @transaction.atomic
-def title_decide(*, actor, title: Title, awarded: bool) -> Title:
-    """The industry union's decision (or what a higher body decided), once."""
+def title_decide(*, actor, title: Title, awarded: bool, on) -> Title:
+    """The industry union's decision (or what a higher body decided) of day `on`, once."""
     current = Title.objects.select_for_update().get(pk=title.pk)
     versioning.expect_version(current, title.version)
     if current.status != TitleStatus.NOMINATED:
         raise ValidationError(_("This nomination was decided already."))
+    errors = decision_errors(title=current, on=on)
+    if errors:
+        raise ValidationError(errors)
     current.status = TitleStatus.AWARDED if awarded else TitleStatus.NOT_AWARDED
-    current.decided_on = timezone.localdate()
+    current.decided_on = on
     current.decided_by = actor
     current._history_user = actor
     current.save()

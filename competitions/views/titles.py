@@ -89,6 +89,7 @@ class TitleDecideView(VersionedFormMixin, ScopedObjectFormView):
                 actor=self.request.user,
                 title=self.object,
                 awarded=form.cleaned_data["decision"] == "awarded",
+                on=form.cleaned_data["decided_on"],
             )
         except versioning.StaleRecord:
             return self.refuse_stale_save(form, version)

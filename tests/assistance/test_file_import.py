@@ -107,6 +107,7 @@ def test_every_problem_names_its_row_and_column(world, line):
         row(is_migrant="是"),  # not a member with a year's contract
         row(needs=""),
         row(unit="不存在的分会"),
+        row(household_income="1e30"),  # more digits than Decimal keeps in two places
     ]
     check = check_files(workbook(*rows), union=world.unions["A"])
     assert check.files == []
@@ -127,6 +128,7 @@ def test_every_problem_names_its_row_and_column(world, line):
         (14, "是否农民工"),
         (15, "帮扶需求"),
         (16, "所属分会或小组"),
+        (17, "家庭月收入（元）"),
     }
     messages = {p.row: p.message for p in check.problems}
     assert "负" in messages[3] or "negative" in messages[3]
@@ -278,3 +280,49 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(client, world, line)
     sheet = load_workbook(_bytes(client.get(reverse("assistance:file_export")))).active
     needs = sheet.cell(row=2, column=HEADER.index("帮扶需求") + 1)
     assert needs.value.startswith("=HYPERLINK") and needs.data_type == "s" and needs.quotePrefix
+
+
+def test_a_closed_file_of_an_exported_workbook_is_not_imported(world, line):
+    header = [*HEADER, "状态"]
+    upload = workbook_file(
+        [[*row(name="在档的"), "在档"], [*row(name="关闭的"), "已关闭"]],
+        header=header,
+        name="导出.xlsx",
+    )
+    check = check_files(upload, union=world.unions["A"])
+    assert [f.name for f in check.files] == ["在档的"]
+    assert [(p.row, p.column) for p in check.problems] == [(3, "状态")]
+
+
+def test_a_download_is_the_list_as_narrowed_or_refused(client, world, line):
+    """The dashboard's area narrows the download as it narrows the list; a filter the list
+    cannot read (a union out of scope) is refused, not dropped (which would give every file)."""
+    saved(a_file(world.unions["A"], name="甲"))
+    saved(a_file(world.unions["C"], name="丙"))
+    client.force_login(world.users["staff_lt"])
+    url = reverse("assistance:file_export")
+    response = client.get(url, {"union": world.unions["B"].pk})
+    assert response.status_code == 400 and not PersonalExport.objects.exists()
+    rows = list(
+        load_workbook(
+            _bytes(client.get(url, {"cadre": world.users["cadre_a"].pk}))
+        ).active.iter_rows(values_only=True)
+    )
+    assert [r[0] for r in rows[1:]] == ["甲"]  # the cadre's area: union A
+
+
+def test_checking_workbooks_is_limited_per_user_and_hour(client, world, line, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.FILE_IMPORT_CHECKS_PER_HOUR = 2
+    client.force_login(world.users["officer_a"])
+    url = reverse("assistance:file_import")
+    for _ in range(2):
+        assert (
+            client.post(url, {"union": world.unions["A"].pk, "file": workbook(row())}).status_code
+            == 302
+        )
+    response = client.post(url, {"union": world.unions["A"].pk, "file": workbook(row())})
+    assert response.status_code == 200 and "一小时内检查的文件过多" in response.content.decode()
+    assert FileImport.objects.count() == 2

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from competitions.metrics import titles_won_by_union
 from competitions.models import Title
@@ -35,10 +36,16 @@ def test_a_nomination_is_decided_once_and_then_kept_as_it_is(world):
         nominated(world, year=1999)
     assert set(error.value.message_dict) == {"year"}
     title = nominated(world)
-    decided = title_decide(actor=staff, title=title, awarded=True)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        title_decide(actor=staff, title=title, awarded=True, on=tomorrow)
+    assert set(error.value.message_dict) == {"decided_on"}
+    decided = title_decide(actor=staff, title=title, awarded=True, on=D(2026, 4, 28))
     assert (decided.status, decided.decided_by) == ("awarded", staff)
     with pytest.raises(ValidationError):
-        title_decide(actor=staff, title=Title.objects.get(pk=title.pk), awarded=False)
+        title_decide(
+            actor=staff, title=Title.objects.get(pk=title.pk), awarded=False, on=D(2026, 5, 1)
+        )
     decided.holder = "改名"
     with pytest.raises(ValidationError):
         title_save(actor=world.users["officer_a"], title=decided)
@@ -56,10 +63,13 @@ def test_titles_won_in_a_period_by_hand(world):
     third = nominated(world, "C")
     nominated(world, "C", holder="质检组")  # never decided
     staff = world.users["staff_lt"]
-    for title, awarded in ((first, True), (second, True), (third, False)):
-        title_decide(actor=staff, title=title, awarded=awarded)
-    Title.objects.filter(pk=first.pk).update(decided_on=D(2026, 4, 28))
-    Title.objects.filter(pk=second.pk).update(decided_on=D(2026, 10, 1))
+    # The second is the higher body's decision of 1 October, recorded later by the staff.
+    for title, awarded, on in (
+        (first, True, D(2026, 4, 28)),
+        (second, True, D(2026, 10, 1)),
+        (third, False, D(2026, 4, 28)),
+    ):
+        title_decide(actor=staff, title=title, awarded=awarded, on=on)
     assert titles_won_by_union(D(2026, 1, 1), D(2026, 12, 31)) == {a.pk: 2}
     assert titles_won_by_union(D(2026, 5, 1), D(2026, 12, 31)) == {a.pk: 1}
     assert c.pk not in titles_won_by_union(D(2020, 1, 1), D(2030, 1, 1))
@@ -86,8 +96,12 @@ def test_an_officer_nominates_and_the_industry_staff_decide_in_the_browser(clien
     client.force_login(world.users["staff_lt"])
     page = client.get(decide).content.decode()
     form = as_post_data(next(f for f in post_forms(page) if f["action"] in ("", decide))["fields"])
-    response = client.post(decide, form | {"decision": ["awarded"]})
+    assert form["decided_on"] == [timezone.localdate().isoformat()]  # today, to start with
+    response = client.post(decide, form | {"decision": ["awarded"], "decided_on": ["2026-04-28"]})
     assert response.status_code == 302
-    assert Title.objects.get().status == "awarded"
+    assert (Title.objects.get().status, Title.objects.get().decided_on) == (
+        "awarded",
+        D(2026, 4, 28),
+    )
     client.force_login(world.users["staff_aw"])  # the other industry union
     assert client.get(title.get_absolute_url()).status_code == 404
