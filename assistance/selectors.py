@@ -9,7 +9,7 @@ from cohesion_portal import metrics
 from unions.metrics import by_grassroots, grassroots_of
 from unions.models import Union
 
-from .models import Aid, Campaign, FileImport, SubsistenceLine
+from .models import Aid, Campaign, SubsistenceLine
 
 
 def subsistence_line(year: int):
@@ -80,7 +80,3 @@ def campaign_by_union(campaign: Campaign) -> list[tuple]:
         )
         for union in unions.order_by("path")
     ]
-
-
-def recent_file_imports(*, user, limit=10):
-    return FileImport.objects.for_user(user).select_related("union", "uploaded_by")[:limit]

@@ -55,3 +55,8 @@ class WorkbookImport(models.Model):
             .objects.filter(pk=self.pk, status=ImportStatus.CHECKED)
             .update(status=ImportStatus.IMPORTED)
         )
+
+
+def recent_imports(model, *, user, limit: int = 10):
+    """The last imports of `model` (a WorkbookImport) that `user` may see, newest first."""
+    return model.objects.for_user(user).select_related("union", "uploaded_by")[:limit]

@@ -5,7 +5,7 @@ from django.db.models import Q
 from cohesion_portal.access import CHANGE
 from cohesion_portal.text import normalize_code, normalize_text
 
-from .models import Enterprise, RosterImport, Transfer, TransferStatus, Union
+from .models import Enterprise, Transfer, TransferStatus, Union
 
 
 def union_ancestors(union):
@@ -25,10 +25,6 @@ def transfers_to_decide(*, user) -> set[int]:
     held = Union.objects.for_user(user, CHANGE)
     pending = Transfer.objects.filter(from_union__in=held, status=TransferStatus.PENDING)
     return set(pending.values_list("pk", flat=True))
-
-
-def recent_roster_imports(*, user, limit=10):
-    return RosterImport.objects.for_user(user).select_related("union", "uploaded_by")[:limit]
 
 
 def tops_of_the_tree(*, user, limit=20):

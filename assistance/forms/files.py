@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE
+from cohesion_portal.forms import CheckedByService
 from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, Union
@@ -14,7 +15,7 @@ from ..services import hardship_file_errors, household_member_errors
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class HardshipFileForm(forms.ModelForm):
+class HardshipFileForm(CheckedByService, forms.ModelForm):
     causes = forms.MultipleChoiceField(
         label=_("causes of hardship"), choices=Cause.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -63,16 +64,8 @@ class HardshipFileForm(forms.ModelForm):
             "Everyone's income together, in yuan a month: wages, pensions, allowances."
         )
 
-    def clean(self):
-        cleaned = super().clean()
-        probe = self.instance
-        for name, value in cleaned.items():
-            setattr(probe, name, value)
-        if self.errors:
-            return cleaned
-        for field, message in hardship_file_errors(file=probe).items():
-            self.add_error(field if field in self.fields else None, message)
-        return cleaned
+    def service_errors(self, instance) -> dict:
+        return hardship_file_errors(file=instance)
 
 
 class HouseholdMemberForm(forms.ModelForm):

@@ -2,47 +2,34 @@
 confirm; and the template. Only for those with the assistance permission."""
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView
 
 from cohesion_portal import ratelimit
-from cohesion_portal.access import CHANGE
-from cohesion_portal.imports import ImportStatus
-from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDetailView
+from cohesion_portal.import_views import WorkbookImportDetailView, WorkbookUploadView
+from cohesion_portal.views import PortalViewMixin
 from unions.roster_files import RosterFileError, template_workbook, workbook_response
 
 from ..file_import import COLUMNS, EXAMPLE_ROW
 from ..forms import FileImportForm
 from ..models import FileImport, HardshipGrade
-from ..selectors import recent_file_imports
 from ..services import file_import_confirm, file_import_upload
 from .files import FILES_CRUMB
 
 UPLOAD_CRUMB = (_("Import hardship files"), reverse_lazy("assistance:file_import"))
 
 
-class FileImportView(RequiresChangeMixin, PortalViewMixin, FormView):
+class FileImportView(WorkbookUploadView):
     model = FileImport  # (the personal permission is asked for by the model)
     form_class = FileImportForm
     template_name = "assistance/file_import.html"
     title = _("Import hardship files")
+    template_url_name = "assistance:file_import_template"
+    file_errors = (RosterFileError,)
 
     def get_breadcrumbs(self):
         return [FILES_CRUMB]
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["recent"] = recent_file_imports(user=self.request.user)
-        context["template_url"] = reverse("assistance:file_import_template")
-        return context
 
     def form_valid(self, form):
         # Each check says which people have an open file anywhere: a few workbooks an hour is
@@ -51,26 +38,19 @@ class FileImportView(RequiresChangeMixin, PortalViewMixin, FormView):
         if not ratelimit.allow(key, limit=settings.FILE_IMPORT_CHECKS_PER_HOUR, seconds=3600):
             form.add_error("file", _("Too many workbooks checked in the last hour; try later."))
             return self.form_invalid(form)
-        try:
-            upload = file_import_upload(
-                actor=self.request.user,
-                union=form.cleaned_data["union"],
-                uploaded=form.cleaned_data["file"],
-            )
-        except RosterFileError as error:
-            form.add_error("file", str(error))
-            return self.form_invalid(form)
-        return HttpResponseRedirect(upload.get_absolute_url())
+        return super().form_valid(form)
+
+    def upload(self, form):
+        return file_import_upload(
+            actor=self.request.user,
+            union=form.cleaned_data["union"],
+            uploaded=form.cleaned_data["file"],
+        )
 
 
-class FileImportDetailView(ScopedDetailView):
-    """The findings of a checked workbook; POST confirms the import (needs the change scope)."""
-
+class FileImportDetailView(WorkbookImportDetailView):
     model = FileImport
     template_name = "assistance/file_import_detail.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("union", "uploaded_by")
 
     def get_title(self):
         return _("Hardship files: %(name)s") % {"name": self.object.original_name}
@@ -78,31 +58,14 @@ class FileImportDetailView(ScopedDetailView):
     def get_breadcrumbs(self):
         return [FILES_CRUMB, UPLOAD_CRUMB]
 
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        try:
-            upload = file_import_confirm(actor=request.user, upload=self.object)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("%(count)d hardship files were imported into %(union)s.")
-                % {"count": upload.imported_count, "union": upload.union},
-            )
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    def confirm(self, upload):
+        return file_import_confirm(actor=self.request.user, upload=upload)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_confirm"] = (
-            self.object.status == ImportStatus.CHECKED
-            and self.object.rows_valid > 0
-            and FileImport.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=self.object.pk)
-            .exists()
-        )
-        context["problems"] = self.object.problems[:500]
-        return context
+    def imported_message(self, upload) -> str:
+        return _("%(count)d hardship files were imported into %(union)s.") % {
+            "count": upload.imported_count,
+            "union": upload.union,
+        }
 
 
 class FileImportTemplateView(PortalViewMixin, View):

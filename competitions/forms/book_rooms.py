@@ -3,6 +3,7 @@
 from django import forms
 
 from cohesion_portal.access import CHANGE
+from cohesion_portal.forms import CheckedByService
 from cohesion_portal.widgets import RecordPicker
 from unions.fields import UnionChoiceField
 from unions.models import Enterprise, Union
@@ -13,7 +14,7 @@ from ..services import book_room_errors
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class BookRoomForm(forms.ModelForm):
+class BookRoomForm(CheckedByService, forms.ModelForm):
     class Meta:
         model = BookRoom
         fields = (
@@ -43,13 +44,5 @@ class BookRoomForm(forms.ModelForm):
             union__isnull=False
         )
 
-    def clean(self):
-        cleaned = super().clean()
-        probe = self.instance
-        for name, value in cleaned.items():
-            setattr(probe, name, value)
-        if self.errors:
-            return cleaned
-        for field, message in book_room_errors(room=probe).items():
-            self.add_error(field if field in self.fields else None, message)
-        return cleaned
+    def service_errors(self, instance) -> dict:
+        return book_room_errors(room=instance)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesion_portal.access import CHANGE
+from cohesion_portal.forms import CheckedByService
 from unions.fields import UnionChoiceField
 from unions.models import Union
 
@@ -12,7 +13,7 @@ from ..models import Title
 from ..services import title_errors
 
 
-class TitleForm(forms.ModelForm):
+class TitleForm(CheckedByService, forms.ModelForm):
     class Meta:
         model = Title
         fields = ("union", "kind", "holder", "level", "year", "citation")
@@ -23,16 +24,8 @@ class TitleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["union"].queryset = Union.objects.for_user(user, CHANGE).order_by("path")
 
-    def clean(self):
-        cleaned = super().clean()
-        probe = self.instance
-        for name, value in cleaned.items():
-            setattr(probe, name, value)
-        if self.errors:
-            return cleaned
-        for field, message in title_errors(title=probe).items():
-            self.add_error(None if field == "__all__" else field, message)
-        return cleaned
+    def service_errors(self, instance) -> dict:
+        return title_errors(title=instance)
 
 
 class TitleDecisionForm(forms.Form):

@@ -1,18 +1,14 @@
 """Roster import pages: upload and check, look at the findings, confirm; and the template."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView
 
-from cohesion_portal.access import CHANGE
-from cohesion_portal.views import PortalViewMixin, RequiresChangeMixin, ScopedDetailView
+from cohesion_portal.import_views import WorkbookImportDetailView, WorkbookUploadView
+from cohesion_portal.views import PortalViewMixin
 
 from ..forms import RosterUploadForm
-from ..models import RosterImport, RosterImportStatus
+from ..models import RosterImport
 from ..roster_files import (
     COLUMNS,
     EXAMPLE_ROW,
@@ -20,50 +16,32 @@ from ..roster_files import (
     template_workbook,
     workbook_response,
 )
-from ..selectors import recent_roster_imports
 from ..services import roster_import, roster_upload
 
 MEMBERS_CRUMB = (_("Members"), reverse_lazy("unions:member_list"))
 
 
-class RosterUploadView(RequiresChangeMixin, PortalViewMixin, FormView):
+class RosterUploadView(WorkbookUploadView):
+    model = RosterImport
     form_class = RosterUploadForm
-    template_name = "unions/roster_upload.html"
     title = _("Import a roster")
+    template_url_name = "unions:roster_template"
+    file_errors = (RosterFileError,)
 
     def get_breadcrumbs(self):
         return [MEMBERS_CRUMB]
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["recent"] = recent_roster_imports(user=self.request.user)
-        context["template_url"] = reverse("unions:roster_template")
-        return context
-
-    def form_valid(self, form):
-        try:
-            roster = roster_upload(
-                actor=self.request.user,
-                union=form.cleaned_data["union"],
-                uploaded=form.cleaned_data["file"],
-            )
-        except RosterFileError as error:
-            form.add_error("file", str(error))
-            return self.form_invalid(form)
-        return HttpResponseRedirect(roster.get_absolute_url())
+    def upload(self, form):
+        return roster_upload(
+            actor=self.request.user,
+            union=form.cleaned_data["union"],
+            uploaded=form.cleaned_data["file"],
+        )
 
 
-class RosterImportDetailView(ScopedDetailView):
-    """The findings of a checked roster; POST confirms the import (needs the change scope)."""
-
+class RosterImportDetailView(WorkbookImportDetailView):
     model = RosterImport
     template_name = "unions/roster_detail.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("union", "uploaded_by")
 
     def get_title(self):
         return _("Roster: %(name)s") % {"name": self.object.original_name}
@@ -71,31 +49,14 @@ class RosterImportDetailView(ScopedDetailView):
     def get_breadcrumbs(self):
         return [MEMBERS_CRUMB, (_("Import a roster"), reverse_lazy("unions:roster_upload"))]
 
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        try:
-            roster = roster_import(actor=request.user, roster=self.object)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("%(count)d members were imported into %(union)s and its units.")
-                % {"count": roster.imported_count, "union": roster.union},
-            )
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    def confirm(self, upload):
+        return roster_import(actor=self.request.user, roster=upload)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_confirm"] = (
-            self.object.status == RosterImportStatus.CHECKED
-            and self.object.rows_valid > 0
-            and RosterImport.objects.for_user(self.request.user, CHANGE)
-            .filter(pk=self.object.pk)
-            .exists()
-        )
-        context["problems"] = self.object.problems[:500]
-        return context
+    def imported_message(self, upload) -> str:
+        return _("%(count)d members were imported into %(union)s and its units.") % {
+            "count": upload.imported_count,
+            "union": upload.union,
+        }
 
 
 class RosterTemplateView(PortalViewMixin, View):
