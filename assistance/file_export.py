@@ -1,6 +1,7 @@
 """Hardship files as an Excel workbook, in the import template's columns (a workbook exported
-here is imported elsewhere as it is), with the file's state at the right. ID numbers and phones
-are masked unless the person asked for them whole and may have them (views.file_export)."""
+here with whole numbers imports again: its open files; the closed ones, marked 已关闭 in the
+state column, are refused), with the file's state at the right. ID numbers and phones are
+masked unless the person asked for them whole and may have them (views.file_export)."""
 
 from io import BytesIO
 
