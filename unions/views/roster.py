@@ -24,6 +24,7 @@ MEMBERS_CRUMB = (_("Members"), reverse_lazy("unions:member_list"))
 class RosterUploadView(WorkbookUploadView):
     model = RosterImport
     form_class = RosterUploadForm
+    template_name = "unions/roster_upload.html"
     title = _("Import a roster")
     template_url_name = "unions:roster_template"
     file_errors = (RosterFileError,)
