@@ -6,7 +6,11 @@ the findings, then confirms; the confirm checks the file again and imports only 
 are still those the person saw, once (`claim`).
 """
 
+import time
+import uuid
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -60,3 +64,22 @@ class WorkbookImport(models.Model):
 def recent_imports(model, *, user, limit: int = 10):
     """The last imports of `model` (a WorkbookImport) that `user` may see, newest first."""
     return model.objects.for_user(user).select_related("union", "uploaded_by")[:limit]
+
+
+def keep_checked(model, uploaded, *, actor, union, check, rows_valid: int, started: float):
+    """A new import of `model` (a WorkbookImport) for `union`: the workbook `uploaded`, stored
+    under a name that reveals nothing, with what `check` found (`rows_total`,
+    `problems_as_data()`) and the seconds since `started` (time.monotonic())."""
+    upload = model(
+        union=union,
+        original_name=uploaded.name[:200],
+        uploaded_by=actor,
+        rows_total=check.rows_total,
+        rows_valid=rows_valid,
+        problems=check.problems_as_data(),
+        seconds=time.monotonic() - started,
+    )
+    uploaded.seek(0)
+    upload.file.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(uploaded.read()), save=False)
+    upload.save()
+    return upload

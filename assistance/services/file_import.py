@@ -2,15 +2,13 @@
 save the valid rows in one transaction, once, each as hardship_file_save saves a file."""
 
 import time
-import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cohesion_portal.imports import ImportStatus
+from cohesion_portal.imports import ImportStatus, keep_checked
 
 from ..file_import import check_files
 from ..models import FileImport
@@ -21,19 +19,15 @@ def file_import_upload(*, actor, union, uploaded) -> FileImport:
     """Check `uploaded` for `union` and keep it. Raises RosterFileError for an unreadable file."""
     started = time.monotonic()
     check = check_files(uploaded, union=union)
-    uploaded.seek(0)
-    upload = FileImport(
+    return keep_checked(
+        FileImport,
+        uploaded,
+        actor=actor,
         union=union,
-        original_name=uploaded.name[:200],
-        uploaded_by=actor,
-        rows_total=check.rows_total,
+        check=check,
         rows_valid=len(check.files),
-        problems=check.problems_as_data(),
-        seconds=time.monotonic() - started,
+        started=started,
     )
-    upload.file.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(uploaded.read()), save=False)
-    upload.save()
-    return upload
 
 
 def file_import_confirm(*, actor, upload: FileImport) -> FileImport:

@@ -2,14 +2,14 @@
 one transaction, once."""
 
 import time
-import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
+
+from cohesion_portal.imports import keep_checked
 
 from ..models import (
     Member,
@@ -27,19 +27,15 @@ def roster_upload(*, actor, union, uploaded) -> RosterImport:
     """Check `uploaded` for `union` and keep it. Raises RosterFileError for an unreadable file."""
     started = time.monotonic()
     check = check_roster(uploaded, union=union)
-    uploaded.seek(0)
-    roster = RosterImport(
+    return keep_checked(
+        RosterImport,
+        uploaded,
+        actor=actor,
         union=union,
-        original_name=uploaded.name[:200],
-        uploaded_by=actor,
-        rows_total=check.rows_total,
+        check=check,
         rows_valid=len(check.members),
-        problems=check.problems_as_data(),
-        seconds=time.monotonic() - started,
+        started=started,
     )
-    roster.file.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(uploaded.read()), save=False)
-    roster.save()
-    return roster
 
 
 def roster_import(*, actor, roster: RosterImport) -> RosterImport:
